@@ -1,0 +1,65 @@
+package dev.planbake.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code planbake}: build, check and serve a plan repository. */
+@Command(
+    name = "planbake",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Turns a folder of Markdown implementation plans into a static status site.",
+    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class})
+public final class Main implements Runnable {
+  /** Everything fine. */
+  public static final int OK = 0;
+
+  /** Content problems: errors (check, build --strict), or warnings with check --strict. */
+  public static final int PROBLEMS = 1;
+
+  /** Wrong usage, or the plans or output could not be read or written. */
+  public static final int FAILURE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit code (tests call this). */
+  public static int run(String... args) {
+    return execute(new CommandLine(new Main()), args);
+  }
+
+  /** Runs a command line printing to {@code out} and {@code err} instead of the console. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    return execute(cli, args);
+  }
+
+  private static int execute(CommandLine cli, String... args) {
+    cli.setExitCodeExceptionMapper(e -> FAILURE);
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("planbake: " + e.getMessage());
+          return FAILURE;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Prints the version Maven stamped into the jar. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {dev.planbake.site.Site.GENERATOR};
+    }
+  }
+}

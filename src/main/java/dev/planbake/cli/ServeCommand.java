@@ -1,0 +1,82 @@
+package dev.planbake.cli;
+
+import dev.planbake.config.ConfigFile;
+import dev.planbake.config.Settings;
+import dev.planbake.serve.Server;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code planbake serve}: a local preview that rebuilds and reloads on every change. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Build the site in memory, serve it locally, rebuild and reload on change.")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin Common common = new Common();
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port (default: 8080; 0 picks one).")
+  int port = 8080;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description = "Address to listen on (default: 127.0.0.1, this machine only).")
+  String host = "127.0.0.1";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      common.settings(err);
+    } catch (ConfigFile.Invalid e) {
+      Common.print(err, e.problems());
+      return Main.FAILURE;
+    } catch (IOException e) {
+      err.println("planbake: " + e.getMessage());
+      return Main.FAILURE;
+    }
+    Server server = new Server(() -> settings(err), host, port, out, err);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    server.close();
+                  } catch (IOException e) {
+                    // Shutting down anyway.
+                  }
+                  stopped.countDown();
+                }));
+    try {
+      server.start();
+      stopped.await();
+    } catch (IOException e) {
+      err.println("planbake: " + e.getMessage());
+      return Main.FAILURE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Main.OK;
+  }
+
+  private Settings settings(PrintWriter err) {
+    try {
+      return common.settings(err);
+    } catch (ConfigFile.Invalid e) {
+      Common.print(err, e.problems());
+      throw new IllegalStateException("planbake.yml is invalid", e);
+    } catch (IOException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.planbake.cli;
+
+import dev.planbake.model.Progress;
+import dev.planbake.site.Site;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The one line a run ends with: plans, units, tasks, errors, warnings, time. */
+final class Summary {
+  private Summary() {}
+
+  static String line(Site.Result r, long startNanos) {
+    int plans = r.repository().plans().size();
+    long units = r.repository().units().stream().filter(u -> !u.placeholder()).count();
+    Progress p = r.repository().progress();
+    double secs = (System.nanoTime() - startNanos) / 1e9;
+    String pages = r.pages() > 0 ? String.format(Locale.ROOT, ", %,d pages", r.pages()) : "";
+    return String.format(
+        Locale.ROOT,
+        "%,d %s, %,d %s, %,d tasks (%,d done)%s, %d %s, %d %s in %.2f s",
+        plans,
+        plans == 1 ? "plan" : "plans",
+        units,
+        units == 1 ? "unit" : "units",
+        p.total(),
+        p.done(),
+        pages,
+        r.errors(),
+        r.errors() == 1 ? "error" : "errors",
+        r.warnings(),
+        r.warnings() == 1 ? "warning" : "warnings",
+        secs);
+  }
+
+  static void print(PrintWriter out, PrintWriter err, Site.Result r, long start, boolean verbose) {
+    if (r.dropped() > 0) {
+      err.printf(Locale.ROOT, "... and %,d more problems not shown%n", r.dropped());
+    }
+    if (verbose) {
+      for (Site.Timing t : r.timings()) {
+        err.printf(Locale.ROOT, "  %-7s %,6d ms%n", t.stage(), t.millis());
+      }
+    }
+    out.println(line(r, start));
+    out.flush();
+    err.flush();
+  }
+}

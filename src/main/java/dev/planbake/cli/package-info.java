@@ -1,0 +1,2 @@
+/** Commands, terminal output and exit codes. */
+package dev.planbake.cli;

@@ -1,0 +1,60 @@
+package dev.planbake.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the problems of one run from any thread. The list is capped so that a pathological
+ * repository cannot flood the terminal; the number dropped is still counted.
+ */
+public final class Diagnostics {
+  public static final int DEFAULT_CAP = 1000;
+
+  private final int cap;
+  private final List<Diagnostic> items = new ArrayList<>();
+  private int errors;
+  private int warnings;
+
+  public Diagnostics() {
+    this(DEFAULT_CAP);
+  }
+
+  public Diagnostics(int cap) {
+    this.cap = cap;
+  }
+
+  public synchronized void add(Diagnostic d) {
+    if (d.isError()) {
+      errors++;
+    } else {
+      warnings++;
+    }
+    if (items.size() < cap) {
+      items.add(d);
+    }
+  }
+
+  public void addAll(List<Diagnostic> ds) {
+    ds.forEach(this::add);
+  }
+
+  public synchronized int errors() {
+    return errors;
+  }
+
+  public synchronized int warnings() {
+    return warnings;
+  }
+
+  /** Number of problems that were counted but not kept because of the cap. */
+  public synchronized int dropped() {
+    return errors + warnings - items.size();
+  }
+
+  /** The kept problems, sorted by file, line and message so output is stable. */
+  public synchronized List<Diagnostic> sorted() {
+    List<Diagnostic> copy = new ArrayList<>(items);
+    copy.sort(Diagnostic.ORDER);
+    return List.copyOf(copy);
+  }
+}

@@ -1,0 +1,169 @@
+package dev.planbake.graph;
+
+import dev.planbake.model.Plan;
+import dev.planbake.model.Reference;
+import dev.planbake.model.UnitId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/** Finds the unit a reference names, seen from the unit that makes it. */
+final class Resolver {
+  private final Index index;
+
+  Resolver(Index index) {
+    this.index = index;
+  }
+
+  /** What a reference resolved to: a unit, nothing, or several candidates. */
+  record Resolution(Index.Entry target, List<Index.Entry> ambiguous) {
+    static final Resolution NONE = new Resolution(null, List.of());
+
+    boolean found() {
+      return target != null;
+    }
+  }
+
+  Resolution resolve(Reference ref, Index.Entry from) {
+    String v = ref.target().value();
+    return switch (ref.target().kind()) {
+      case UNIT -> unit(v, from);
+      case QUALIFIED -> qualified(v);
+      case PATH -> path(v, ref.at().source());
+      case ALIAS -> one(index.byAlias.get(v));
+      case ID, NAME -> name(v);
+    };
+  }
+
+  private Resolution unit(String local, Index.Entry from) {
+    // A bare id inside a multi-unit file means that file's unit first.
+    if (from.plan().multiUnit()) {
+      Index.Entry sameFile = index.byId.get(new UnitId(from.plan().slug(), local));
+      if (sameFile != null) {
+        return one(sameFile);
+      }
+    }
+    Index.Entry global = index.byId.get(UnitId.global(local));
+    if (global != null) {
+      return one(global);
+    }
+    List<Index.Entry> scoped = index.scopedByLocal.getOrDefault(local, List.of());
+    if (scoped.size() == 1) {
+      return one(scoped.get(0));
+    }
+    return scoped.isEmpty() ? Resolution.NONE : new Resolution(null, scoped);
+  }
+
+  private Resolution qualified(String v) {
+    UnitId id = UnitId.parse(v);
+    Index.Entry e = index.byId.get(id);
+    if (e == null) {
+      Index.Entry plan = index.bySlug.get(id.scope());
+      if (plan != null) {
+        e = index.byId.get(new UnitId(plan.plan().slug(), id.local()));
+      }
+    }
+    return one(e);
+  }
+
+  private Resolution name(String v) {
+    String k = v.toLowerCase(Locale.ROOT);
+    Index.Entry e = index.byId.get(UnitId.global(v));
+    if (e == null) {
+      e = index.bySlug.get(k);
+    }
+    if (e == null && (k.endsWith(".md") || k.contains("/"))) {
+      return path(v, null);
+    }
+    return one(e);
+  }
+
+  /**
+   * A path as written in a link or backticks: relative to the referring file, then to the plans
+   * folder, then (if no other plan has that file name) by file name.
+   */
+  private Resolution path(String written, String writtenIn) {
+    String p = written.replaceFirst("[#?].*$", "").replace('\\', '/');
+    if (p.isEmpty()) {
+      return Resolution.NONE;
+    }
+    Plan plan = null;
+    String joined = null;
+    if (writtenIn != null && !p.startsWith("/")) {
+      String dir = parentOf(writtenIn);
+      joined = normalize(dir.isEmpty() ? p : dir + "/" + p);
+      if (joined != null) {
+        plan = index.byPath.get(Index.key(stripSlash(joined)));
+      }
+    }
+    String rooted = normalize(p.replaceFirst("^/+", ""));
+    if (plan == null && rooted != null) {
+      plan = index.byPath.get(Index.key(stripSlash(rooted)));
+    }
+    if (plan == null) {
+      String name = stripSlash(p);
+      name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+      plan = index.byFileName.get(name);
+    }
+    // Anything inside a feature folder (its research.md, contracts/) belongs to that feature,
+    // whether or not the file is a plan page or exists at all.
+    if (plan == null && joined != null) {
+      plan = featureFolderAbove(joined);
+    }
+    if (plan == null && rooted != null) {
+      plan = featureFolderAbove(rooted);
+    }
+    if (plan == null) {
+      return Resolution.NONE;
+    }
+    List<Index.Entry> units = index.byPlan.get(plan);
+    return units == null || units.isEmpty() ? Resolution.NONE : one(units.get(0));
+  }
+
+  /** The plan of the nearest feature folder that contains {@code path}, or null. */
+  private Plan featureFolderAbove(String path) {
+    String dir = stripSlash(path);
+    int slash;
+    while ((slash = dir.lastIndexOf('/')) > 0) {
+      dir = dir.substring(0, slash);
+      Plan p = index.byPath.get(Index.key(dir));
+      if (p != null) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static String parentOf(String source) {
+    int slash = source.lastIndexOf('/');
+    return slash < 0 ? "" : source.substring(0, slash);
+  }
+
+  private static String stripSlash(String p) {
+    return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  }
+
+  /** Resolves {@code .} and {@code ..}; null if the path leaves the plans folder. */
+  static String normalize(String path) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(part);
+      }
+    }
+    return String.join("/", parts) + (path.endsWith("/") ? "/" : "");
+  }
+
+  private static Resolution one(Index.Entry e) {
+    return e == null ? Resolution.NONE : new Resolution(e, List.of());
+  }
+}

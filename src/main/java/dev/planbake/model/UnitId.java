@@ -1,0 +1,82 @@
+package dev.planbake.model;
+
+import java.util.Comparator;
+
+/**
+ * A unit's identity. Ids from files that hold several units are scoped to that file ({@code
+ * auth-units#1.1}); all others have an empty scope ({@code 1.0}, {@code 001-user-auth}).
+ */
+public record UnitId(String scope, String local) implements Comparable<UnitId> {
+
+  private static final Comparator<String> NATURAL = UnitId::compareNatural;
+  private static final Comparator<UnitId> ORDER =
+      Comparator.comparing(UnitId::scope, NATURAL).thenComparing(UnitId::local, NATURAL);
+
+  public static UnitId global(String local) {
+    return new UnitId("", local);
+  }
+
+  /** Parses {@code scope#local} or a bare id. */
+  public static UnitId parse(String text) {
+    int hash = text.indexOf('#');
+    return hash > 0 ? new UnitId(text.substring(0, hash), text.substring(hash + 1)) : global(text);
+  }
+
+  public boolean isScoped() {
+    return !scope.isEmpty();
+  }
+
+  /** Whether the local part is a dotted number like {@code 1.0} or {@code 3.2.1}. */
+  public boolean isNumbered() {
+    return local.matches("\\d+(\\.\\d+)+");
+  }
+
+  /** A form safe as a URL path: {@code auth-units/1.1} or {@code 1.0}. */
+  public String path() {
+    return isScoped() ? scope + "/" + local : local;
+  }
+
+  @Override
+  public String toString() {
+    return isScoped() ? scope + "#" + local : local;
+  }
+
+  @Override
+  public int compareTo(UnitId o) {
+    return ORDER.compare(this, o);
+  }
+
+  /** Compares runs of digits by value, so that 1.9 sorts before 1.10. */
+  static int compareNatural(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char ca = a.charAt(i);
+      char cb = b.charAt(j);
+      if (Character.isDigit(ca) && Character.isDigit(cb)) {
+        int si = i;
+        int sj = j;
+        while (i < a.length() && Character.isDigit(a.charAt(i))) {
+          i++;
+        }
+        while (j < b.length() && Character.isDigit(b.charAt(j))) {
+          j++;
+        }
+        String na = a.substring(si, i).replaceFirst("^0+(?=\\d)", "");
+        String nb = b.substring(sj, j).replaceFirst("^0+(?=\\d)", "");
+        int c = na.length() != nb.length() ? na.length() - nb.length() : na.compareTo(nb);
+        if (c != 0) {
+          return c;
+        }
+      } else {
+        if (ca != cb) {
+          return ca - cb;
+        }
+        i++;
+        j++;
+      }
+    }
+    int rest = (a.length() - i) - (b.length() - j);
+    return rest != 0 ? rest : a.compareTo(b);
+  }
+}

@@ -1,0 +1,2 @@
+/** The immutable records every stage passes along: plans, units, tasks, references, status. */
+package dev.planbake.model;

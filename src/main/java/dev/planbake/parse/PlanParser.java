@@ -1,0 +1,407 @@
+package dev.planbake.parse;
+
+import dev.planbake.config.Yaml;
+import dev.planbake.diag.Diagnostic;
+import dev.planbake.diag.Diagnostics;
+import dev.planbake.diag.Position;
+import dev.planbake.model.Content;
+import dev.planbake.model.DeclaredStatus;
+import dev.planbake.model.Document;
+import dev.planbake.model.Field;
+import dev.planbake.model.Plan;
+import dev.planbake.model.PlanUnit;
+import dev.planbake.model.Reference;
+import dev.planbake.model.Reference.Direction;
+import dev.planbake.model.Status;
+import dev.planbake.model.Style;
+import dev.planbake.scan.PlanSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the files of one plan into a {@link Plan}: identity, title, style, metadata, declared
+ * status, and its units with their content. Problems become diagnostics; parsing never throws on
+ * content.
+ */
+public final class PlanParser {
+  /** More boxes than this in one file is reported: a checklist that size is rarely a plan. */
+  static final int MANY_TASKS = 10_000;
+
+  private static final Pattern H1_ALIAS = Pattern.compile("\\s*\\((#\\d+)\\)\\s*$");
+  private static final Pattern TITLE_PREFIX =
+      Pattern.compile(
+          "(?i)^(?:technical implementation plan|implementation plan|plan spec|feature specification"
+              + "|tasks)\\s*[:—–-]\\s*");
+  private static final Pattern TITLE_SUFFIX =
+      Pattern.compile("(?i)\\s*[:—–-]?\\s*implementation plan\\s*$");
+  private static final Pattern UNIT_TITLE =
+      Pattern.compile("(?i)^units?\\s+(\\d+(?:\\.\\d+)+)\\s*(?:[:—–.-]\\s*(.*))?$");
+  private static final Pattern GSD_PLAN =
+      Pattern.compile("(\\d+-\\d+)-plan\\.md", Pattern.CASE_INSENSITIVE);
+
+  private PlanParser() {}
+
+  /** Parses one plan; its problems go to {@code diagnostics}. */
+  public static Plan parse(PlanSource src, Diagnostics diagnostics) {
+    List<Parsed> parsed = new ArrayList<>();
+    for (PlanSource.File f : src.files()) {
+      String prefix = parsed.isEmpty() ? "" : anchorPrefix(f.source());
+      parsed.add(readFile(src.root(), f, prefix, diagnostics));
+    }
+    return src.isFeatureFolder()
+        ? featureFolder(src, parsed)
+        : singleFile(src.root(), parsed.get(0));
+  }
+
+  /** One file's header and body, read. */
+  private record Parsed(String source, List<Yaml.Entry> header, Doc doc) {}
+
+  /**
+   * The anchor prefix of a feature folder's secondary file ({@code tasks-}), shared by its headings
+   * and by links into it.
+   */
+  public static String anchorPrefix(String source) {
+    return Slugs.of(source.substring(source.lastIndexOf('/') + 1).replaceFirst("(?i)\\.md$", ""))
+        + "-";
+  }
+
+  private static Parsed readFile(
+      Path root, PlanSource.File f, String idPrefix, Diagnostics diagnostics) {
+    Position at = Position.of(root.resolve(f.source()), f.source(), 1);
+    if (f.text().isBlank()) {
+      diagnostics.add(
+          Diagnostic.warning(at, "empty file").withHint("add a title and tasks, or delete it"));
+    }
+    Header header = Header.split(f.text());
+    if (!header.problem().isEmpty()) {
+      diagnostics.add(Diagnostic.error(at.atLine(header.problemLine()), header.problem()));
+    }
+    Doc doc = DocumentReader.read(root, f.source(), header.body(), idPrefix);
+    diagnostics.addAll(doc.problems());
+    int tasks = doc.content().tasks().size();
+    if (tasks > MANY_TASKS) {
+      diagnostics.add(
+          Diagnostic.warning(
+                  at.atLine(doc.content().tasks().get(0).line()),
+                  String.format(Locale.ROOT, "%,d tasks in one file", tasks))
+              .withHint("split it into several plans"));
+    }
+    return new Parsed(f.source(), header.entries(), doc);
+  }
+
+  /**
+   * Makes slugs unique across all plans, deterministically: plans whose slugs collide are named by
+   * their folders too ({@code specs-readme}, {@code plans-readme}), then numbered.
+   */
+  public static List<Plan> uniqueSlugs(List<Plan> plans) {
+    java.util.Map<String, Integer> count = new java.util.HashMap<>();
+    for (Plan p : plans) {
+      count.merge(p.slug(), 1, Integer::sum);
+    }
+    Set<String> taken = new java.util.HashSet<>();
+    for (Plan p : plans) {
+      if (count.get(p.slug()) == 1) {
+        taken.add(p.slug());
+      }
+    }
+    List<Plan> out = new ArrayList<>(plans.size());
+    for (Plan p : plans) {
+      if (count.get(p.slug()) == 1) {
+        out.add(p);
+        continue;
+      }
+      String[] dirs = p.source().split("/");
+      String slug = p.slug();
+      for (int i = dirs.length - 2; i >= 0 && taken.contains(slug); i--) {
+        slug = Slugs.of(dirs[i] + "-" + slug);
+      }
+      String base = slug;
+      for (int n = 2; !taken.add(slug); n++) {
+        slug = base + "-" + n;
+      }
+      out.add(
+          new Plan(
+              slug,
+              p.root(),
+              p.source(),
+              p.files(),
+              p.style(),
+              p.title(),
+              p.metadata(),
+              p.documents(),
+              p.units(),
+              p.rest(),
+              p.multiUnit()));
+    }
+    return out;
+  }
+
+  // ---- single files
+
+  private static Plan singleFile(Path root, Parsed p) {
+    Doc doc = p.doc();
+    Meta meta = Meta.of(p.header(), doc);
+    String h1 = doc.h1();
+    List<String> aliases = new ArrayList<>(meta.aliases());
+    Matcher alias = H1_ALIAS.matcher(h1);
+    if (alias.find()) {
+      aliases.add(alias.group(1));
+      h1 = h1.substring(0, alias.start());
+    }
+    Matcher unitTitle = UNIT_TITLE.matcher(DocumentReader.stripDecoration(h1));
+    List<Doc.UnitHeading> heads = doc.units();
+    boolean multi =
+        heads.size() >= 2 || (heads.size() == 1 && heads.get(0).line() != doc.firstHeadingLine());
+    String localId = meta.unit();
+    String title = meta.title();
+    if (title.isEmpty()) {
+      if (unitTitle.matches()) {
+        title = unitTitle.group(2) == null ? "" : unitTitle.group(2).strip();
+      } else {
+        title = cleanTitle(h1);
+      }
+    }
+    if (localId.isEmpty() && unitTitle.matches() && !multi) {
+      localId = unitTitle.group(1);
+    }
+    if (title.isEmpty()) {
+      title = fallbackTitle(p, doc);
+    }
+    Style style =
+        Styles.detect(p.source(), doc, meta, !localId.isEmpty() || !heads.isEmpty(), false);
+    DeclaredStatus declared = declared(meta, doc, p.source(), l -> true, 0);
+    Content all = doc.content().plus(frontMatterRefs(root, p.source(), meta));
+    String slug = Slugs.ofFile(p.source());
+    if (!multi) {
+      PlanUnit unit = new PlanUnit(localId, title, 1, "", declared, aliases, all);
+      return new Plan(
+          slug,
+          root,
+          p.source(),
+          List.of(p.source()),
+          style,
+          title,
+          meta.metadata(),
+          List.of(doc.document()),
+          List.of(unit),
+          Content.EMPTY,
+          false);
+    }
+    List<PlanUnit> units = new ArrayList<>();
+    Content rest = all;
+    for (Doc.UnitHeading h : heads) {
+      IntPredicate in = l -> l >= h.line() && l <= h.endLine();
+      Content part = Contents.within(all, in);
+      rest = Contents.within(rest, in.negate());
+      DeclaredStatus own = declared(Meta.EMPTY, doc, p.source(), in, h.line());
+      units.add(
+          new PlanUnit(
+              h.id(),
+              h.title(),
+              h.line(),
+              h.anchor(),
+              own.present() ? own : declared,
+              List.of(),
+              part));
+    }
+    return new Plan(
+        slug,
+        root,
+        p.source(),
+        List.of(p.source()),
+        Style.UNIT,
+        title,
+        meta.metadata(),
+        List.of(doc.document()),
+        units,
+        rest,
+        true);
+  }
+
+  // ---- spec-kit feature folders
+
+  private static Plan featureFolder(PlanSource src, List<Parsed> files) {
+    Parsed primary = files.get(0);
+    Meta meta = Meta.of(primary.header(), primary.doc());
+    String title = meta.title();
+    if (title.isEmpty()) {
+      for (Parsed f : files) {
+        String h1 = cleanTitle(H1_ALIAS.matcher(f.doc().h1()).replaceFirst(""));
+        if (!h1.isEmpty() && !f.source().endsWith("/tasks.md")) {
+          title = h1;
+          break;
+        }
+      }
+    }
+    String folderName = src.folder().substring(src.folder().lastIndexOf('/') + 1);
+    if (title.isEmpty()) {
+      title = humanize(folderName);
+    }
+    DeclaredStatus declared = DeclaredStatus.NONE;
+    Content all = Content.EMPTY;
+    List<Document> docs = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    Set<String> aliases = new LinkedHashSet<>(meta.aliases());
+    for (Parsed f : files) {
+      Meta m = f == primary ? meta : Meta.of(f.header(), f.doc());
+      if (!declared.present()) {
+        declared = declared(m, f.doc(), f.source(), l -> true, 0);
+      }
+      aliases.addAll(m.aliases());
+      all = all.plus(f.doc().content()).plus(frontMatterRefs(src.root(), f.source(), m));
+      docs.add(f.doc().document());
+      sources.add(f.source());
+    }
+    String localId = meta.unit().isEmpty() ? folderName : meta.unit();
+    PlanUnit unit = new PlanUnit(localId, title, 1, "", declared, List.copyOf(aliases), all);
+    return new Plan(
+        Slugs.of(folderName),
+        src.root(),
+        primary.source(),
+        sources,
+        Style.SPECKIT,
+        title,
+        meta.metadata(),
+        docs,
+        List.of(unit),
+        Content.EMPTY,
+        false);
+  }
+
+  // ---- status
+
+  /**
+   * The status a plan (or the unit section whose lines satisfy {@code in}) declares: front matter,
+   * then a {@code Status} field before the first subsection, then a Status section, then the
+   * folder.
+   */
+  private static DeclaredStatus declared(
+      Meta meta, Doc doc, String source, IntPredicate in, int unitLine) {
+    if (!meta.status().isEmpty()) {
+      Optional<Status> s = StatusWords.ofMetadata(meta.status());
+      if (s.isPresent()) {
+        return new DeclaredStatus(s.get(), meta.status(), meta.statusLine(), "front matter");
+      }
+    }
+    for (Doc.ScopedField sf : doc.fields()) {
+      Field f = sf.field();
+      boolean preamble = unitLine == 0 ? sf.headingLevel() <= 1 : sf.headingLine() == unitLine;
+      if (preamble && in.test(f.line()) && isStatusKey(f.key())) {
+        Optional<Status> s = StatusWords.of(f.value());
+        if (s.isPresent()) {
+          return new DeclaredStatus(s.get(), f.value(), f.line(), "status field");
+        }
+      }
+    }
+    for (Doc.ScopedField sf : doc.statusTexts()) {
+      Field f = sf.field();
+      if (in.test(f.line())) {
+        Optional<Status> s = StatusWords.of(f.value());
+        if (s.isPresent()) {
+          return new DeclaredStatus(s.get(), f.value(), f.line(), "status section");
+        }
+      }
+    }
+    if (unitLine == 0) {
+      String[] parts = source.split("/");
+      for (int i = parts.length - 2; i >= 0; i--) {
+        Optional<Status> s = StatusWords.ofFolder(parts[i]);
+        if (s.isPresent()) {
+          return new DeclaredStatus(s.get(), parts[i] + "/", 0, "folder");
+        }
+      }
+    }
+    return DeclaredStatus.NONE;
+  }
+
+  private static boolean isStatusKey(String key) {
+    String k = key.toLowerCase(Locale.ROOT).strip();
+    return k.equals("status")
+        || k.equals("state")
+        || k.equals("plan status")
+        || k.equals("current status")
+        || k.equals("implementation status");
+  }
+
+  // ---- references from front matter
+
+  private static Content frontMatterRefs(Path root, String source, Meta meta) {
+    List<Reference> refs = new ArrayList<>();
+    for (Meta.RefEntry e : meta.refs()) {
+      for (String v : e.values()) {
+        if (v.isBlank() || v.equalsIgnoreCase("none")) {
+          continue;
+        }
+        refs.add(
+            new Reference(
+                RefText.frontMatterTarget(v),
+                e.direction(),
+                e.key() + ": " + v,
+                Position.of(root.resolve(source), source, e.line())));
+      }
+    }
+    if (refs.isEmpty()) {
+      return Content.EMPTY;
+    }
+    return new Content(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), refs);
+  }
+
+  // ---- titles
+
+  static String cleanTitle(String h1) {
+    String t = DocumentReader.stripDecoration(h1);
+    t = TITLE_PREFIX.matcher(t).replaceFirst("");
+    t = TITLE_SUFFIX.matcher(t).replaceFirst("");
+    return t.replaceAll("[\\s:—–-]+$", "").strip();
+  }
+
+  private static String fallbackTitle(Parsed p, Doc doc) {
+    Matcher gsd = GSD_PLAN.matcher(p.source().substring(p.source().lastIndexOf('/') + 1));
+    String phase = "";
+    String plan = "";
+    for (Yaml.Entry e : p.header()) {
+      if (e.key().equals("phase")) {
+        phase = e.scalar();
+      } else if (e.key().equals("plan")) {
+        plan = e.scalar();
+      }
+    }
+    if (!phase.isEmpty()) {
+      String name = humanize(phase.replaceFirst("^\\d+-", ""));
+      return plan.isEmpty() ? name : name + " — plan " + plan;
+    }
+    String file =
+        p.source().substring(p.source().lastIndexOf('/') + 1).replaceFirst("(?i)\\.md$", "");
+    if (gsd.matches()) {
+      return file;
+    }
+    if (doc.firstHeading().isEmpty()) {
+      return humanize(file);
+    }
+    return cleanTitle(doc.firstHeading());
+  }
+
+  static String humanize(String slug) {
+    String words = slug.replaceAll("[-_]+", " ").strip();
+    return words.isEmpty() ? slug : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /** Directions of front-matter keys, for the assembly above. */
+  static Direction directionOfKey(String key) {
+    return switch (key.toLowerCase(Locale.ROOT).replace('-', '_')) {
+      case "depends_on", "dependson", "requires", "upstream", "after", "blocked_by" ->
+          Direction.DEPENDS_ON;
+      case "blocks", "downstream", "enables" -> Direction.ENABLES;
+      case "related", "see_also", "parent" -> Direction.RELATED;
+      default -> null;
+    };
+  }
+}

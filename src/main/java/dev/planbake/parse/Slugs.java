@@ -1,0 +1,42 @@
+package dev.planbake.parse;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** URL-safe names for plans: lowercase letters, digits, dots and dashes only. */
+final class Slugs {
+  private Slugs() {}
+
+  /** Files whose name says nothing: their folder names them instead. */
+  private static final Set<String> GENERIC = Set.of("plan", "spec", "tasks", "index");
+
+  private static final Pattern GSD = Pattern.compile("(\\d+-\\d+)-plan");
+
+  /** The slug of a plan file: its name, or its folder for generic names, or NN-MM for GSD. */
+  static String ofFile(String source) {
+    String[] parts = source.split("/");
+    String name = parts[parts.length - 1].replaceFirst("(?i)\\.md$", "");
+    String slug = of(name);
+    Matcher gsd = GSD.matcher(slug);
+    if (gsd.matches()) {
+      return gsd.group(1);
+    }
+    if (GENERIC.contains(slug) && parts.length > 1) {
+      return of(parts[parts.length - 2]) + (slug.equals("plan") ? "" : "-" + slug);
+    }
+    return slug.isEmpty() ? "plan" : slug;
+  }
+
+  /** Lowercase ASCII letters and digits, every other run of characters one dash. */
+  static String of(String text) {
+    String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    s = s.replaceAll("^-+|-+$", "");
+    // Long names make long paths; 80 characters keep every output path well under OS limits.
+    if (s.length() > 80) {
+      s = s.substring(0, 80).replaceAll("-+$", "");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.planbake.parse;
+
+import dev.planbake.model.Status;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the words people use for status ("✅ SHIPPED 2026-06-03", "WIP", "Approved") to a {@link
+ * Status}. The earliest status word in the text wins, so "Not started" is planned, not started.
+ */
+final class StatusWords {
+  private StatusWords() {}
+
+  // Longer phrases come first inside each alternation so that "in progress" beats "progress".
+  private static final Pattern WORDS =
+      Pattern.compile(
+          "(?<planned>\\bnot (?:yet )?(?:started|implemented|begun|done)\\b|\\bto ?do\\b"
+              + "|\\bproposed\\b|\\bplanned\\b|\\bapproved\\b|\\bpending\\b|\\bbacklog\\b"
+              + "|\\bready\\b|\\bnew\\b|\\bopen\\b|\\bqueued\\b)"
+              + "|(?<cancelled>\\babandoned\\b|\\bcancel+ed\\b|\\bsuperseded\\b|\\bwon'?t do\\b"
+              + "|\\bdropped\\b|\\bdeprecated\\b|\\bobsolete\\b|\\brejected\\b|❌)"
+              + "|(?<blocked>\\bblocked\\b|\\bon hold\\b|\\bpaused\\b|\\bstalled\\b)"
+              + "|(?<review>\\bin review\\b|\\breview\\b|\\bunder review\\b|\\bin qa\\b)"
+              + "|(?<progress>\\bin[ -]progress\\b|\\bwip\\b|\\bstarted\\b|\\bongoing\\b"
+              + "|\\bin development\\b|\\bimplementing\\b|\\bactive\\b|\\bpartial(?:ly)?\\b"
+              + "|⏳|🚧|🔄|🟡)"
+              + "|(?<done>\\bshipped\\b|\\bcompleted?\\b|\\bdone\\b|\\bmerged\\b|\\bimplemented\\b"
+              + "|\\bfinished\\b|\\breleased\\b|\\bdelivered\\b|\\bclosed\\b|\\bresolved\\b"
+              + "|\\bpublished\\b|✅|✔️?)"
+              + "|(?<draft>\\bdraft\\b)");
+
+  /** The status the text names, if any. */
+  static Optional<Status> of(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    Matcher m = WORDS.matcher(text.toLowerCase(Locale.ROOT));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    if (m.group("planned") != null) {
+      return Optional.of(Status.PLANNED);
+    }
+    if (m.group("cancelled") != null) {
+      return Optional.of(Status.CANCELLED);
+    }
+    if (m.group("blocked") != null) {
+      return Optional.of(Status.BLOCKED);
+    }
+    if (m.group("review") != null) {
+      return Optional.of(Status.REVIEW);
+    }
+    if (m.group("progress") != null) {
+      return Optional.of(Status.IN_PROGRESS);
+    }
+    if (m.group("done") != null) {
+      return Optional.of(Status.DONE);
+    }
+    return Optional.of(Status.DRAFT);
+  }
+
+  /**
+   * The status a header value states. JBake's {@code published} is about publishing, not about the
+   * work, so it states nothing.
+   */
+  static Optional<Status> ofMetadata(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    if (v.equals("published") || v.equals("publish")) {
+      return Optional.empty();
+    }
+    return of(value);
+  }
+
+  /** The status a folder name implies: done/, active/, backlog/ and their synonyms. */
+  static Optional<Status> ofFolder(String folder) {
+    return switch (folder.toLowerCase(Locale.ROOT)) {
+      case "done", "completed", "complete", "archive", "archived", "shipped", "finished" ->
+          Optional.of(Status.DONE);
+      case "active", "in-progress", "in_progress", "inprogress", "wip", "doing", "current" ->
+          Optional.of(Status.IN_PROGRESS);
+      case "backlog", "proposed", "planned", "todo", "future", "ideas" ->
+          Optional.of(Status.PLANNED);
+      case "draft", "drafts" -> Optional.of(Status.DRAFT);
+      case "cancelled", "canceled", "abandoned", "rejected" -> Optional.of(Status.CANCELLED);
+      case "blocked", "on-hold" -> Optional.of(Status.BLOCKED);
+      default -> Optional.empty();
+    };
+  }
+}

@@ -1,0 +1,31 @@
+package dev.planbake.render;
+
+import dev.planbake.model.Plan;
+import dev.planbake.model.Repository;
+import java.util.ArrayList;
+import java.util.List;
+
+/** sitemap.xml for search engines: the dashboard, every plan page and every unit list. */
+final class Sitemap {
+  private Sitemap() {}
+
+  static Page of(String baseUrl, Repository repo) {
+    String base = Pages.withSlash(baseUrl);
+    List<String> paths = new ArrayList<>();
+    paths.add("");
+    for (Plan p : repo.plans()) {
+      paths.add(Urls.plan(p));
+    }
+    for (Pages.ListKind kind : Pages.ListKind.values()) {
+      paths.add("status/" + kind.slug + "/");
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sb.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (String path : paths) {
+      sb.append("  <url><loc>").append(Escape.xml(base + path)).append("</loc></url>\n");
+    }
+    sb.append("</urlset>\n");
+    return Page.text("sitemap.xml", sb.toString());
+  }
+}

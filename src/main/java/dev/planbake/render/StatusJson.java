@@ -1,0 +1,147 @@
+package dev.planbake.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.planbake.diag.Diagnostic;
+import dev.planbake.model.Gate;
+import dev.planbake.model.Phase;
+import dev.planbake.model.Progress;
+import dev.planbake.model.Repository;
+import dev.planbake.model.Unit;
+import dev.planbake.model.UnitId;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * {@code status.json}: the machine-readable contract (see docs/status-json.md). Keys are written in
+ * a fixed order and units sorted by id, so the same plans always give the same bytes.
+ */
+final class StatusJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private StatusJson() {}
+
+  static String render(Repository repo, List<Diagnostic> diagnostics, String generator) {
+    return write(
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("generator", generator);
+          progress(g, "progress", repo.progress());
+          g.writeArrayFieldStart("units");
+          for (Unit u : repo.units()) {
+            unit(g, u);
+          }
+          g.writeEndArray();
+          g.writeArrayFieldStart("critical_path");
+          for (UnitId id : repo.criticalPath()) {
+            g.writeString(id.toString());
+          }
+          g.writeEndArray();
+          diagnosticsField(g, diagnostics);
+          g.writeEndObject();
+        });
+  }
+
+  /** Just the problems, in the same shape as in status.json ({@code check --format json}). */
+  static String diagnostics(List<Diagnostic> diagnostics) {
+    return write(
+        g -> {
+          g.writeStartObject();
+          diagnosticsField(g, diagnostics);
+          g.writeEndObject();
+        });
+  }
+
+  private static void unit(JsonGenerator g, Unit u) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", u.id().toString());
+    g.writeStringField("title", u.title());
+    g.writeStringField("source", u.source());
+    g.writeStringField("style", u.style().slug());
+    g.writeStringField("url", Urls.unitPage(u));
+    g.writeStringField("status", u.status().slug());
+    g.writeStringField("declared_status", u.declared().status().slug());
+    g.writeStringField("derived_status", u.derived().slug());
+    progress(g, "progress", u.progress());
+    ids(g, "depends_on", u.dependsOn());
+    ids(g, "enables", u.enables());
+    ids(g, "related", u.related());
+    g.writeBooleanField("blocked", u.blocked());
+    g.writeBooleanField("ready", u.ready());
+    g.writeBooleanField("placeholder", u.placeholder());
+    g.writeArrayFieldStart("phases");
+    if (u.part() != null) {
+      for (Phase p : u.part().content().phases()) {
+        g.writeStartObject();
+        g.writeStringField("name", p.name().isEmpty() ? "Phase " + p.number() : p.name());
+        progress(g, "progress", p.progress());
+        g.writeEndObject();
+      }
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("gates");
+    if (u.part() != null) {
+      for (Gate gate : u.part().content().gates()) {
+        g.writeStartObject();
+        g.writeStringField("name", gate.name());
+        g.writeStringField("status", gate.result());
+        g.writeEndObject();
+      }
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void diagnosticsField(JsonGenerator g, List<Diagnostic> diagnostics)
+      throws IOException {
+    g.writeArrayFieldStart("diagnostics");
+    for (Diagnostic d : diagnostics) {
+      g.writeStartObject();
+      g.writeStringField("severity", d.severity().label());
+      g.writeStringField("source", d.position().source());
+      g.writeNumberField("line", d.position().line());
+      g.writeStringField("message", d.message());
+      if (!d.hint().isEmpty()) {
+        g.writeStringField("hint", d.hint());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void progress(JsonGenerator g, String name, Progress p) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeNumberField("done", p.done());
+    g.writeNumberField("total", p.total());
+    g.writeEndObject();
+  }
+
+  private static void ids(JsonGenerator g, String name, List<UnitId> ids) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (UnitId id : ids) {
+      g.writeString(id.toString());
+    }
+    g.writeEndArray();
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static String write(Body body) {
+    StringWriter out = new StringWriter();
+    DefaultPrettyPrinter pretty =
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.setPrettyPrinter(pretty);
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.append('\n').toString();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.planbake.render;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The look of the site: Pebble templates and static assets from the default theme packed in the jar
+ * ({@code site-theme/}), each of which a user theme folder can override by holding a file of the
+ * same name. Templates are compiled once and autoescape HTML.
+ */
+final class Theme {
+  static final String BUILT_IN = "site-theme";
+
+  private final Path userDir;
+  private final PebbleEngine engine;
+  private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
+
+  Theme(Path userDir) {
+    this.userDir = userDir;
+    List<Loader<?>> loaders = new ArrayList<>();
+    if (userDir != null) {
+      FileLoader user = new FileLoader();
+      user.setPrefix(userDir.resolve("templates").toAbsolutePath().toString());
+      user.setSuffix(".peb");
+      loaders.add(user);
+    }
+    ClasspathLoader builtIn = new ClasspathLoader(Theme.class.getClassLoader());
+    builtIn.setPrefix(BUILT_IN + "/templates");
+    builtIn.setSuffix(".peb");
+    loaders.add(builtIn);
+    this.engine =
+        new PebbleEngine.Builder()
+            .loader(new DelegatingLoader(loaders))
+            .autoEscaping(true)
+            .strictVariables(true)
+            .newLineTrimming(true)
+            .build();
+  }
+
+  /** Renders a template with the given context. */
+  String render(String template, Map<String, Object> context) {
+    PebbleTemplate t = compiled.computeIfAbsent(template, engine::getTemplate);
+    StringWriter out = new StringWriter(8192);
+    try {
+      t.evaluate(out, context);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (PebbleException e) {
+      throw new IllegalStateException("template " + template + ": " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Every asset as site path to bytes: the built-in ones, overridden and extended by the user's.
+   */
+  Map<String, byte[]> assets() {
+    Map<String, byte[]> out = new TreeMap<>();
+    readBuiltInAssets(out);
+    if (userDir != null && Files.isDirectory(userDir.resolve("assets"))) {
+      readTree(userDir.resolve("assets"), out);
+    }
+    return out;
+  }
+
+  private static void readBuiltInAssets(Map<String, byte[]> out) {
+    URL url = Theme.class.getClassLoader().getResource(BUILT_IN + "/assets");
+    if (url == null) {
+      throw new IllegalStateException("the built-in theme is missing from the classpath");
+    }
+    try {
+      URI uri = url.toURI();
+      if (uri.getScheme().equals("jar")) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+          fs = newFileSystem(uri);
+        }
+        readTree(fs.provider().getPath(uri), out);
+      } else {
+        readTree(Path.of(uri), out);
+      }
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static synchronized FileSystem newFileSystem(URI uri) {
+    try {
+      return FileSystems.getFileSystem(uri);
+    } catch (FileSystemNotFoundException e) {
+      try {
+        return FileSystems.newFileSystem(uri, Map.of());
+      } catch (IOException io) {
+        throw new UncheckedIOException(io);
+      }
+    }
+  }
+
+  private static void readTree(Path dir, Map<String, byte[]> out) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String rel = dir.relativize(f).toString().replace('\\', '/');
+        try (InputStream in = Files.newInputStream(f)) {
+          out.put("assets/" + rel, in.readAllBytes());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

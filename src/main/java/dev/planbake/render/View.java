@@ -1,0 +1,131 @@
+package dev.planbake.render;
+
+import java.util.List;
+
+/**
+ * The typed view models templates read. Every string here is plain text (templates escape it)
+ * except fields named {@code html} or {@code svg}, which are produced and sanitised by this
+ * package. URLs are relative to the page they appear on.
+ */
+final class View {
+  private View() {}
+
+  /** What every page knows about the site; {@code root} leads from the page to the site root. */
+  public record Site(String title, String root, String generator, boolean live) {}
+
+  /** Page head: title, description for search and link previews, canonical URL ("" if none). */
+  public record Meta(String title, String description, String canonical, String ogTitle) {}
+
+  public record Progress(int done, int total, int percent) {
+    public boolean empty() {
+      return total == 0;
+    }
+
+    public String text() {
+      return done + "/" + total;
+    }
+  }
+
+  /** A status with the glyph that shows it without colour. */
+  public record Status(String slug, String label, String icon) {}
+
+  /** A unit as listed anywhere: in lists, tables, upstream and downstream. */
+  public record UnitRef(
+      String id,
+      String label,
+      String title,
+      String url,
+      Status status,
+      Progress progress,
+      boolean blocked,
+      boolean ready,
+      boolean placeholder,
+      String owner,
+      String date,
+      boolean numbered) {}
+
+  /** A unit in a list, with what it waits on. */
+  public record Row(UnitRef unit, List<UnitRef> waitingOn) {}
+
+  public record Count(Status status, int count, String url) {}
+
+  public record Problem(String severity, String location, String message) {}
+
+  public record GateRow(UnitRef unit, String name, String result) {}
+
+  public record Dashboard(
+      Progress progress,
+      int plans,
+      int units,
+      List<Count> counts,
+      List<Row> inProgress,
+      List<Row> ready,
+      List<Row> blocked,
+      List<UnitRef> recent,
+      List<UnitRef> criticalPath,
+      List<GateRow> failedGates,
+      List<Problem> problems,
+      int moreProblems,
+      int allReady,
+      int allBlocked,
+      int allInProgress) {}
+
+  public record ListPage(String heading, String intro, Status status, List<Row> rows) {}
+
+  public record Phase(
+      String name, int level, String anchor, Progress progress, String goal, String duration) {}
+
+  public record SectionBar(String title, String anchor, int level, Progress progress) {}
+
+  public record Gate(String name, String result, String anchor) {}
+
+  public record Risk(String risk, String impact, String mitigation) {}
+
+  public record FileChange(String path, String action) {}
+
+  public record Link(String label, String url) {}
+
+  public record TocEntry(int level, String title, String anchor) {}
+
+  public record Field(String key, String value) {}
+
+  /** One unit's detail on its plan page. */
+  public record Detail(
+      UnitRef unit,
+      String anchor,
+      Status declared,
+      Status derived,
+      boolean disagree,
+      List<Phase> phases,
+      List<Gate> gates,
+      List<Risk> risks,
+      List<FileChange> files,
+      List<Link> urls,
+      List<UnitRef> upstream,
+      List<UnitRef> downstream,
+      List<UnitRef> related,
+      List<UnitRef> mentionedBy,
+      String neighbourhood) {}
+
+  /** One rendered file of a plan. */
+  public record Doc(String source, String title, String anchor, String html, boolean primary) {}
+
+  public record Plan(
+      String slug,
+      String title,
+      String style,
+      String source,
+      String editUrl,
+      List<Field> metadata,
+      List<String> tags,
+      Progress progress,
+      boolean multi,
+      List<Detail> units,
+      List<SectionBar> sections,
+      List<TocEntry> toc,
+      List<Doc> documents,
+      String badge,
+      String badgeMarkdown) {}
+
+  public record Redirect(String target, String label) {}
+}

@@ -1,0 +1,128 @@
+package dev.planbake.render;
+
+import dev.planbake.model.Plan;
+import dev.planbake.model.Progress;
+import dev.planbake.model.Status;
+import dev.planbake.model.Unit;
+import dev.planbake.model.UnitId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds the small view records every page shares: units, statuses, progress. */
+final class Views {
+  private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
+
+  private final Map<UnitId, Unit> units;
+  private final Map<String, Plan> plans;
+
+  Views(Map<UnitId, Unit> units, Map<String, Plan> plans) {
+    this.units = units;
+    this.plans = plans;
+  }
+
+  static View.Progress progress(Progress p) {
+    return new View.Progress(p.done(), p.total(), p.percent());
+  }
+
+  static View.Status status(Status s) {
+    String icon =
+        switch (s) {
+          case DONE -> "✓";
+          case IN_PROGRESS -> "◐";
+          case PLANNED -> "○";
+          case DRAFT -> "✎";
+          case REVIEW -> "◎";
+          case BLOCKED -> "■";
+          case CANCELLED -> "✕";
+          case NONE -> "–";
+        };
+    return new View.Status(s.slug(), s.label(), icon);
+  }
+
+  /** The placeholder's status: planned somewhere, but no plan is written yet. */
+  static final View.Status NOT_YET_PLANNED = new View.Status("placeholder", "Not yet planned", "◌");
+
+  View.UnitRef ref(UnitId id, String root) {
+    Unit u = units.get(id);
+    if (u == null) {
+      return new View.UnitRef(
+          id.toString(),
+          id.toString(),
+          "",
+          "",
+          NOT_YET_PLANNED,
+          progress(Progress.EMPTY),
+          false,
+          false,
+          true,
+          "",
+          "",
+          id.isNumbered());
+    }
+    return ref(u, root);
+  }
+
+  View.UnitRef ref(Unit u, String root) {
+    Plan plan = plans.get(u.planSlug());
+    String owner = plan == null ? "" : plan.metadata().owner();
+    return new View.UnitRef(
+        u.id().toString(),
+        u.label(),
+        u.title(),
+        root + (u.placeholder() ? Urls.unitPermalink(u) : Urls.unitPage(u)),
+        u.placeholder() ? NOT_YET_PLANNED : status(u.status()),
+        progress(u.progress()),
+        u.blocked(),
+        u.ready(),
+        u.placeholder(),
+        owner,
+        date(u, plan),
+        u.id().isNumbered());
+  }
+
+  List<View.UnitRef> refs(List<UnitId> ids, String root) {
+    List<View.UnitRef> out = new ArrayList<>(ids.size());
+    for (UnitId id : ids) {
+      out.add(ref(id, root));
+    }
+    return out;
+  }
+
+  /** A unit in a list, with the open units it waits on. */
+  View.Row row(Unit u, String root) {
+    List<View.UnitRef> waiting = new ArrayList<>();
+    for (UnitId up : u.dependsOn()) {
+      Unit x = units.get(up);
+      if (x != null && !x.status().isClosed() && x.status() != Status.NONE) {
+        waiting.add(ref(x, root));
+      }
+    }
+    return new View.Row(ref(u, root), waiting);
+  }
+
+  /** The newest date a plan states: updated, else created, else one in its file name. */
+  static String date(Unit u, Plan plan) {
+    if (plan == null) {
+      return "";
+    }
+    for (String d : List.of(plan.metadata().updated(), plan.metadata().created(), u.source())) {
+      Matcher m = DATE.matcher(d);
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    return "";
+  }
+
+  /** "Unit 2.0 · in progress · 7/12 tasks": what a link preview says. */
+  static String summary(Unit u) {
+    Progress p = u.progress();
+    String tasks = p.total() == 0 ? "no tasks" : p.done() + "/" + p.total() + " tasks";
+    String status =
+        u.placeholder() ? "not yet planned" : u.status().label().toLowerCase(java.util.Locale.ROOT);
+    return u.label() + " · " + status + " · " + tasks;
+  }
+}

@@ -1,0 +1,262 @@
+package dev.planbake.scan;
+
+import dev.planbake.diag.Diagnostic;
+import dev.planbake.diag.Diagnostics;
+import dev.planbake.diag.Position;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the plans: every {@code .md} file under each plans folder, sorted by path, with spec-kit
+ * feature folders grouped into one plan. Reading never fails on content: invalid UTF-8 becomes
+ * replacement characters and a warning, oversized files are reported and skipped.
+ */
+public final class Scanner {
+  /** Folders never worth reading. */
+  private static final List<String> ALWAYS_IGNORED = List.of(".git", "node_modules", ".hg");
+
+  /** {@code specs/001-user-auth}: a number, a dash, a name. */
+  private static final Pattern FEATURE_FOLDER = Pattern.compile("\\d{3,}-[^/]+");
+
+  private static final List<String> FEATURE_PRIMARY = List.of("plan.md", "spec.md", "tasks.md");
+
+  private final List<PathMatcher> ignore;
+  private final long maxBytes;
+  private final Diagnostics diagnostics;
+
+  public Scanner(List<String> ignoreGlobs, long maxBytes, Diagnostics diagnostics) {
+    this.ignore =
+        ignoreGlobs.stream()
+            .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+            .toList();
+    this.maxBytes = maxBytes;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * All plans under {@code roots}, in the order of the roots and then by path.
+   *
+   * @throws IOException if a plans folder does not exist or cannot be listed
+   */
+  public List<PlanSource> scan(List<Path> roots) throws IOException {
+    List<PlanSource> out = new ArrayList<>();
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        throw new IOException("plans folder not found: " + root);
+      }
+      out.addAll(scanRoot(root));
+    }
+    return out;
+  }
+
+  private List<PlanSource> scanRoot(Path root) throws IOException {
+    List<String> sources = list(root);
+    // Group the files of feature folders; everything else is a plan of its own.
+    Map<String, List<String>> groups = new TreeMap<>();
+    for (String s : sources) {
+      groups.computeIfAbsent(featureFolderOf(s, sources), k -> new ArrayList<>()).add(s);
+    }
+    List<PlanSource> plans = new ArrayList<>();
+    for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+      String folder = g.getKey();
+      if (folder.isEmpty()) {
+        continue;
+      }
+      List<PlanSource.File> files = new ArrayList<>();
+      for (String s : primaryFirst(folder, g.getValue())) {
+        read(root, s).ifPresent(files::add);
+      }
+      if (!files.isEmpty()) {
+        plans.add(new PlanSource(root, folder, files));
+      }
+    }
+    for (String s : groups.getOrDefault("", List.of())) {
+      read(root, s).ifPresent(f -> plans.add(new PlanSource(root, "", List.of(f))));
+    }
+    plans.sort((a, b) -> a.primary().source().compareTo(b.primary().source()));
+    return plans;
+  }
+
+  /** Relative paths of every readable .md file, sorted. */
+  private List<String> list(Path root) throws IOException {
+    List<String> found = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+            if (!dir.equals(root) && (ALWAYS_IGNORED.contains(name) || ignored(root, dir))) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (attrs.isRegularFile() && name.endsWith(".md") && !ignored(root, file)) {
+              found.add(relative(root, file));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            diagnostics.add(
+                Diagnostic.error(
+                    Position.of(file, relative(root, file), 0), "cannot read: " + e.getMessage()));
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    found.sort(null);
+    return found;
+  }
+
+  private boolean ignored(Path root, Path p) {
+    Path rel = root.relativize(p);
+    for (PathMatcher m : ignore) {
+      if (m.matches(rel)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String relative(Path root, Path file) {
+    return root.relativize(file).toString().replace('\\', '/');
+  }
+
+  /**
+   * The feature folder a file belongs to ("" if none): the nearest ancestor named like {@code
+   * 001-name} that directly holds a spec.md, plan.md or tasks.md.
+   */
+  static String featureFolderOf(String source, List<String> all) {
+    String dir = source;
+    int slash;
+    while ((slash = dir.lastIndexOf('/')) > 0) {
+      dir = dir.substring(0, slash);
+      String name = dir.substring(dir.lastIndexOf('/') + 1);
+      if (FEATURE_FOLDER.matcher(name).matches()) {
+        for (String p : FEATURE_PRIMARY) {
+          if (java.util.Collections.binarySearch(all, dir + "/" + p) >= 0) {
+            return dir;
+          }
+        }
+      }
+    }
+    return "";
+  }
+
+  private static List<String> primaryFirst(String folder, List<String> files) {
+    Map<String, String> ordered = new LinkedHashMap<>();
+    for (String p : FEATURE_PRIMARY) {
+      String s = folder + "/" + p;
+      if (files.contains(s)) {
+        ordered.put(s, s);
+      }
+    }
+    for (String s : files) {
+      ordered.putIfAbsent(s, s);
+    }
+    return new ArrayList<>(ordered.keySet());
+  }
+
+  private java.util.Optional<PlanSource.File> read(Path root, String source) {
+    Path file = root.resolve(source);
+    Position at = Position.of(file, source, 1);
+    try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        diagnostics.add(
+            Diagnostic.error(
+                    at.atLine(0),
+                    String.format(
+                        Locale.ROOT,
+                        "file is %,d bytes, above the limit of %,d; skipped",
+                        size,
+                        maxBytes))
+                .withHint("raise max_file_size in planbake.yml if this is intended"));
+        return java.util.Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      return java.util.Optional.of(new PlanSource.File(source, decode(bytes, at)));
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error(at.atLine(0), "cannot read: " + e.getMessage()));
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** UTF-8 with replacement characters; the first invalid byte is reported with its line. */
+  private String decode(byte[] bytes, Position at) {
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
+    CharsetDecoder dec =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    int firstBad = -1;
+    while (true) {
+      CoderResult r = dec.decode(in, out, true);
+      if (r.isUnderflow()) {
+        break;
+      }
+      if (r.isError()) {
+        if (firstBad < 0) {
+          firstBad = in.position();
+        }
+        out.put('\uFFFD');
+        in.position(in.position() + r.length());
+      } else {
+        // Overflow cannot happen: UTF-8 never yields more chars than bytes.
+        break;
+      }
+    }
+    dec.flush(out);
+    if (firstBad >= 0) {
+      int line = 1;
+      for (int i = start; i < firstBad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      diagnostics.add(
+          Diagnostic.warning(
+                  at.atLine(line),
+                  String.format(
+                      Locale.ROOT,
+                      "invalid UTF-8 (byte 0x%02X); shown as \uFFFD",
+                      bytes[firstBad] & 0xff))
+              .withHint("save the file as UTF-8"));
+    }
+    out.flip();
+    return out.toString();
+  }
+}

@@ -1,0 +1,283 @@
+package dev.planbake.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.planbake.config.Settings;
+import dev.planbake.diag.Diagnostic;
+import dev.planbake.render.Page;
+import dev.planbake.site.Session;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * {@code planbake serve}: builds the site in memory, serves it on loopback, rebuilds when plans,
+ * theme or config change, and reloads open pages. A build that fails keeps the last good site and
+ * shows the problem in the terminal and on every page until it is fixed.
+ */
+public final class Server implements AutoCloseable {
+  private static final String INJECT_BEFORE = "</body>";
+
+  private final Supplier<Settings> settingsSource;
+  private final String host;
+  private final int requestedPort;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final LiveReload live = new LiveReload();
+  private Settings settings;
+  private Session session;
+  private volatile Map<String, Page> pages = Map.of();
+  private volatile List<String> problems = List.of();
+  private HttpServer http;
+  private ExecutorService executor;
+  private Watcher watcher;
+
+  /**
+   * @param settingsSource reads the settings afresh (config file and flags), on start and when the
+   *     config file changes
+   */
+  public Server(
+      Supplier<Settings> settingsSource, String host, int port, PrintWriter out, PrintWriter err) {
+    this.settingsSource = settingsSource;
+    this.host = host;
+    this.requestedPort = port;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Builds the site, starts serving and watching. */
+  public void start() throws IOException {
+    settings = settingsSource.get();
+    session = new Session(settings, true);
+    long t0 = System.nanoTime();
+    Session.Update first = session.refresh();
+    pages = first.pages();
+    report(first, t0, true);
+    http = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "planbake-http");
+              t.setDaemon(true);
+              return t;
+            });
+    http.setExecutor(executor);
+    http.createContext("/", this::handle);
+    http.start();
+    watcher = new Watcher(watched(), List.of(settings.base().toAbsolutePath()), this::onChange);
+    out.printf(Locale.ROOT, "Serving at http://%s:%d/ (Ctrl+C to stop)%n", displayHost(), port());
+    out.flush();
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  private String displayHost() {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  private List<Path> watched() {
+    List<Path> dirs = new ArrayList<>(settings.plans());
+    if (settings.theme() != null) {
+      dirs.add(settings.theme());
+    }
+    return dirs;
+  }
+
+  /** Rebuilds after a batch of file changes. */
+  synchronized void onChange(Set<Path> changed) {
+    long t0 = System.nanoTime();
+    try {
+      boolean configChanged =
+          changed.stream()
+              .anyMatch(
+                  p ->
+                      p.getFileName() != null && p.getFileName().toString().equals("planbake.yml"));
+      boolean themeChanged =
+          settings.theme() != null
+              && changed.stream()
+                  .anyMatch(p -> p.toAbsolutePath().startsWith(settings.theme().toAbsolutePath()));
+      boolean relevant =
+          configChanged || themeChanged || changed.stream().anyMatch(p -> inPlans(p));
+      if (!relevant) {
+        return;
+      }
+      if (configChanged || themeChanged) {
+        settings = settingsSource.get();
+        session = new Session(settings, true);
+      }
+      Session.Update u = session.refresh();
+      pages = u.pages();
+      report(u, t0, false);
+    } catch (IOException | RuntimeException e) {
+      problems = List.of("build failed: " + e.getMessage());
+      err.println("planbake: build failed, still serving the last good site: " + e.getMessage());
+      err.flush();
+    }
+    live.reload();
+  }
+
+  private boolean inPlans(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    for (Path root : settings.plans()) {
+      if (abs.startsWith(root.toAbsolutePath().normalize())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void report(Session.Update u, long t0, boolean first) {
+    Path cwd = Path.of("");
+    List<String> shown = new ArrayList<>();
+    for (Diagnostic d : u.result().diagnostics()) {
+      String line = d.format(cwd);
+      err.println(line);
+      if (d.isError()) {
+        shown.add(line);
+      }
+    }
+    problems = shown;
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (first) {
+      out.printf(
+          Locale.ROOT,
+          "built %d pages in %d ms (%d errors, %d warnings)%n",
+          u.pages().size(),
+          ms,
+          u.result().errors(),
+          u.result().warnings());
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "rebuilt %d pages in %d ms (%d errors, %d warnings)%n",
+          u.changed().size(),
+          ms,
+          u.result().errors(),
+          u.result().warnings());
+    }
+    out.flush();
+    err.flush();
+  }
+
+  // ---- HTTP
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String raw = ex.getRequestURI().getRawPath();
+      if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
+        send(
+            ex,
+            405,
+            "text/plain; charset=utf-8",
+            "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (LiveReload.EVENTS.equals(raw)) {
+        live.subscribe(ex);
+        return;
+      }
+      if (LiveReload.SCRIPT_PATH.equals(raw)) {
+        send(ex, 200, ContentTypes.of(".js"), LiveReload.SCRIPT.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      Optional<String> path = Requests.sitePath(raw);
+      if (path.isEmpty()) {
+        send(
+            ex, 400, "text/plain; charset=utf-8", "bad request\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      Map<String, Page> site = pages;
+      Page page = site.get(path.get());
+      if (page == null && site.containsKey(path.get() + "/index.html")) {
+        ex.getResponseHeaders().set("Location", raw + "/");
+        send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
+        return;
+      }
+      if (page == null) {
+        Page notFound = site.get("404.html");
+        byte[] body =
+            notFound == null
+                ? "not found\n".getBytes(StandardCharsets.UTF_8)
+                : inject(notFound.bytes());
+        send(ex, 404, "text/html; charset=utf-8", body);
+        return;
+      }
+      String type = ContentTypes.of(page.path());
+      byte[] body = type.startsWith("text/html") ? inject(page.bytes()) : page.bytes();
+      send(ex, 200, type, body);
+    }
+  }
+
+  /** Adds the live-reload script, and the current errors, to a page (serve mode only). */
+  private byte[] inject(byte[] html) {
+    String page = new String(html, StandardCharsets.UTF_8);
+    StringBuilder add = new StringBuilder();
+    List<String> current = problems;
+    if (!current.isEmpty()) {
+      add.append(
+          "<div class=\"pb-serve-problems\" role=\"alert\" style=\"position:fixed;bottom:0;left:0;right:0;max-height:40vh;overflow:auto;margin:0;padding:0.75rem 1rem;background:#3a1d1f;color:#ffdcd7;font:14px/1.5 ui-monospace,monospace;z-index:1000\">");
+      add.append("<strong>planbake: ")
+          .append(current.size())
+          .append(current.size() == 1 ? " error" : " errors")
+          .append("</strong>");
+      for (String p : current.subList(0, Math.min(current.size(), 20))) {
+        add.append("<div>").append(escape(p)).append("</div>");
+      }
+      add.append("</div>");
+    }
+    add.append("<script src=\"").append(LiveReload.SCRIPT_PATH).append("\"></script>");
+    int at = page.lastIndexOf(INJECT_BEFORE);
+    String result = at < 0 ? page + add : page.substring(0, at) + add + page.substring(at);
+    return result.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static void send(HttpExchange ex, int status, String type, byte[] body)
+      throws IOException {
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.getResponseHeaders().set("Cache-Control", "no-store");
+    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    boolean head = "HEAD".equals(ex.getRequestMethod());
+    ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream o = ex.getResponseBody()) {
+        o.write(body);
+      }
+    }
+  }
+
+  /** Pages open now (for tests). */
+  int liveClients() {
+    return live.clients();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (watcher != null) {
+      watcher.close();
+    }
+    if (http != null) {
+      http.stop(0);
+    }
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+  }
+}

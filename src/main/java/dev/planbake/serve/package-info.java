@@ -1,0 +1,2 @@
+/** The dev loop: a local HTTP server that rebuilds on change and reloads open pages. */
+package dev.planbake.serve;

@@ -1,0 +1,154 @@
+package dev.planbake.site;
+
+import dev.planbake.config.Settings;
+import dev.planbake.diag.Diagnostic;
+import dev.planbake.diag.Diagnostics;
+import dev.planbake.diag.Position;
+import dev.planbake.graph.Graph;
+import dev.planbake.model.Plan;
+import dev.planbake.model.Repository;
+import dev.planbake.parse.PlanParser;
+import dev.planbake.render.Page;
+import dev.planbake.render.Renderer;
+import dev.planbake.scan.PlanSource;
+import dev.planbake.scan.Scanner;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A build that can be repeated cheaply: plans whose files have not changed are not parsed again,
+ * and each refresh reports which pages changed. {@code build} uses one refresh; {@code serve} keeps
+ * a session and refreshes it on every change.
+ */
+public final class Session {
+  private final Settings settings;
+  private final boolean render;
+  private final Renderer renderer;
+  private Map<PlanSource, Parsed> parsed = new HashMap<>();
+  private Map<String, Page> pages = new LinkedHashMap<>();
+  private Repository previous;
+
+  /** The plans of the last refresh, by identity: a plan not parsed again is the same object. */
+  private Set<Plan> lastPlans = Set.of();
+
+  /** A plan as parsed, with the problems its parse reported. */
+  private record Parsed(Plan plan, List<Diagnostic> problems) {}
+
+  /** What a refresh produced: the result, the pages that changed or went away, and all pages. */
+  public record Update(
+      Site.Result result, List<Page> changed, Set<String> removed, Map<String, Page> pages) {}
+
+  /**
+   * @param render whether to render pages (false for {@code check})
+   */
+  public Session(Settings settings, boolean render) {
+    this.settings = settings;
+    this.render = render;
+    this.renderer = render ? new Renderer(settings, Site.GENERATOR) : null;
+  }
+
+  /** Reads the plans again and brings the site up to date. */
+  public synchronized Update refresh() throws IOException {
+    Diagnostics diagnostics = new Diagnostics();
+    Stopwatch clock = new Stopwatch();
+    List<PlanSource> sources =
+        new Scanner(settings.ignore(), settings.maxFileBytes(), diagnostics).scan(settings.plans());
+    clock.lap("scan");
+    List<Plan> plans = PlanParser.uniqueSlugs(parse(sources, diagnostics));
+    clock.lap("parse");
+    Repository repo = Graph.build(plans, diagnostics);
+    clock.lap("graph");
+    List<Page> changed = new ArrayList<>();
+    Set<String> removed = new HashSet<>();
+    if (render) {
+      Set<String> changedPlans = new HashSet<>();
+      for (Plan p : plans) {
+        if (!lastPlans.contains(p)) {
+          changedPlans.add(p.slug());
+        }
+      }
+      Map<String, Page> next =
+          renderer.update(pages, previous, repo, diagnostics.sorted(), changedPlans);
+      clock.lap("render");
+      for (Page p : next.values()) {
+        Page before = pages.get(p.path());
+        if (before != p && (before == null || !Arrays.equals(before.bytes(), p.bytes()))) {
+          changed.add(p);
+        }
+      }
+      for (String path : pages.keySet()) {
+        if (!next.containsKey(path)) {
+          removed.add(path);
+        }
+      }
+      pages = next;
+    }
+    previous = repo;
+    lastPlans = Collections.newSetFromMap(new IdentityHashMap<>());
+    lastPlans.addAll(plans);
+    Site.Result result =
+        new Site.Result(
+            repo,
+            diagnostics.sorted(),
+            diagnostics.errors(),
+            diagnostics.warnings(),
+            diagnostics.dropped(),
+            pages.size(),
+            new ArrayList<>(clock.laps()));
+    return new Update(result, changed, removed, pages);
+  }
+
+  /** The repository of the last refresh (null before the first). */
+  public synchronized Repository repository() {
+    return previous;
+  }
+
+  /**
+   * Parses the plans that changed since the last refresh, on all cores; the others are taken from
+   * the previous refresh with their problems. A plan that breaks the parser (a bug, not bad
+   * content) is reported and left out, so one file never takes the whole site down.
+   */
+  private List<Plan> parse(List<PlanSource> sources, Diagnostics diagnostics) {
+    List<PlanSource> todo = sources.stream().filter(s -> !parsed.containsKey(s)).toList();
+    List<Parsed> fresh = Parallel.map(todo, Session::parseOne);
+    Map<PlanSource, Parsed> next = new HashMap<>();
+    for (int i = 0; i < todo.size(); i++) {
+      next.put(todo.get(i), fresh.get(i));
+    }
+    List<Plan> plans = new ArrayList<>(sources.size());
+    for (PlanSource s : sources) {
+      Parsed p = next.computeIfAbsent(s, parsed::get);
+      diagnostics.addAll(p.problems());
+      if (p.plan() != null) {
+        plans.add(p.plan());
+      }
+    }
+    parsed = next;
+    return plans;
+  }
+
+  private static Parsed parseOne(PlanSource s) {
+    Diagnostics own = new Diagnostics(Integer.MAX_VALUE);
+    try {
+      Plan plan = PlanParser.parse(s, own);
+      return new Parsed(plan, own.sorted());
+    } catch (RuntimeException | StackOverflowError e) {
+      PlanSource.File f = s.primary();
+      own.add(
+          Diagnostic.error(
+                  Position.of(s.root().resolve(f.source()), f.source(), 1),
+                  "internal error while reading this plan (" + e + "); it is left out")
+              .withHint("please report it with the file attached"));
+      return new Parsed(null, own.sorted());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The orchestrator: one line per pipeline stage, with per-stage timings. */
+package dev.planbake.site;
