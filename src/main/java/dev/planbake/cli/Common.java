@@ -39,7 +39,7 @@ final class Common {
   @Option(
       names = "--base-url",
       paramLabel = "URL",
-      description = "Where the site is published: canonical links and sitemap.xml.")
+      description = "The published site's URL, for canonical links and the sitemap.")
   String baseUrl;
 
   @Option(

@@ -251,13 +251,11 @@ final class Pages {
           continue;
         }
         if (s.level() <= 3) {
-          toc.add(
-              new View.TocEntry(i > 0 ? s.level() : s.level() - 1, s.title(), prefix + s.anchor()));
+          toc.add(new View.TocEntry(i > 0 ? s.level() : s.level() - 1, s.title(), s.anchor()));
         }
         if (s.level() == 2 && s.progress().total() > 0) {
           bars.add(
-              new View.SectionBar(
-                  s.title(), prefix + s.anchor(), s.level(), Views.progress(s.progress())));
+              new View.SectionBar(s.title(), s.anchor(), s.level(), Views.progress(s.progress())));
         }
       }
       String anchor = i == 0 ? "" : "pb-doc-" + prefix.replaceAll("-$", "");
