@@ -1,0 +1,169 @@
+package dev.planbake.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.planbake.config.Settings;
+import dev.planbake.render.Page;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A session that re-renders only what a change affects must end with exactly the site a full build
+ * of the same files gives: every page present, none left over, every byte the same.
+ */
+class IncrementalTest {
+  @TempDir Path tmp;
+  private Path plans;
+  private Settings settings;
+  private Session session;
+
+  @BeforeEach
+  void copyTheDemoContent() throws IOException {
+    plans = tmp.resolve("plans");
+    Path demo = Path.of("content", "plans");
+    try (Stream<Path> files = Files.walk(demo)) {
+      for (Path f : files.toList()) {
+        Path target = plans.resolve(demo.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    settings =
+        Settings.defaults()
+            .withTitle("Incremental")
+            .withPlans(List.of(plans))
+            .withOut(tmp.resolve("out"));
+    session = new Session(settings, true);
+    session.refresh();
+  }
+
+  @Test
+  void tickingATaskRendersTheSameSiteAsAFullBuild() throws IOException {
+    Path file = anyFileWith("- [ ] ");
+    replaceFirst(file, "- [ ] ", "- [x] ");
+    Session.Update u = assertSameAsFullBuild();
+    assertTrue(
+        u.changed().stream().anyMatch(p -> p.path().equals("index.html")),
+        "the dashboard's counts changed");
+  }
+
+  @Test
+  void addingADependencyRendersTheSameSiteAsAFullBuild() throws IOException {
+    Path file = plans.resolve("technical/stripe-card-payments.md");
+    assertTrue(Files.exists(file), "demo plan exists");
+    append(file, "\n## Integration Points\n\n- Depends on: Unit 1.0\n");
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void addingAPlanRendersTheSameSiteAsAFullBuild() throws IOException {
+    Files.writeString(
+        plans.resolve("docs/plans/tax-reports.md"),
+        """
+        # Tax reports
+
+        **Status:** Ready
+
+        Depends on Unit 1.0.
+
+        ## Tasks
+
+        - [ ] Quarterly VAT report
+        - [x] Report template
+        """,
+        StandardCharsets.UTF_8);
+    Session.Update u = assertSameAsFullBuild();
+    assertTrue(u.pages().containsKey("plans/tax-reports/index.html"), "the new plan's page");
+  }
+
+  @Test
+  void deletingAPlanRendersTheSameSiteAsAFullBuild() throws IOException {
+    Path file = plans.resolve("units/unit-1-0-tenant-accounts.md");
+    assertTrue(Files.exists(file), "demo unit 1.0 exists");
+    Files.delete(file);
+    Session.Update u = assertSameAsFullBuild();
+    assertFalse(u.removed().isEmpty(), "the deleted plan's pages are reported removed");
+  }
+
+  @Test
+  void renamingAPlanRendersTheSameSiteAsAFullBuild() throws IOException {
+    Path file = plans.resolve("units/unit-1-0-tenant-accounts.md");
+    Files.move(file, file.resolveSibling("unit-1-0-accounts.md"));
+    Session.Update u = assertSameAsFullBuild();
+    assertTrue(u.pages().containsKey("plans/unit-1-0-accounts/index.html"), "new slug");
+    assertFalse(
+        u.pages().containsKey("plans/unit-1-0-tenant-accounts/index.html"), "old slug gone");
+  }
+
+  @Test
+  void aChangeOfNothingChangesNoPage() throws IOException {
+    Session.Update u = session.refresh();
+    assertEquals(List.of(), u.changed());
+    assertEquals(0, u.removed().size());
+  }
+
+  @Test
+  void severalEditsInARowStayEqualToAFullBuild() throws IOException {
+    for (int i = 0; i < 3; i++) {
+      replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
+      assertSameAsFullBuild();
+    }
+    replaceFirst(anyFileWith("- [x] "), "- [x] ", "- [ ] ");
+    assertSameAsFullBuild();
+  }
+
+  private Session.Update assertSameAsFullBuild() throws IOException {
+    Session.Update incremental = session.refresh();
+    Map<String, Page> full = new Session(settings, true).refresh().pages();
+    assertEquals(
+        new TreeSet<>(full.keySet()),
+        new TreeSet<>(incremental.pages().keySet()),
+        "the same pages");
+    List<String> differing = new ArrayList<>();
+    for (Page p : full.values()) {
+      Page q = incremental.pages().get(p.path());
+      if (!new String(p.bytes(), StandardCharsets.UTF_8)
+          .equals(new String(q.bytes(), StandardCharsets.UTF_8))) {
+        differing.add(p.path());
+      }
+    }
+    assertEquals(List.of(), differing, "pages whose incremental rendering differs");
+    return incremental;
+  }
+
+  private Path anyFileWith(String text) throws IOException {
+    try (Stream<Path> files = Files.walk(plans)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        if (Files.readString(f).contains(text)) {
+          return f;
+        }
+      }
+    }
+    throw new AssertionError("no demo file contains " + text);
+  }
+
+  private static void replaceFirst(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file);
+    int at = text.indexOf(from);
+    Files.writeString(file, text.substring(0, at) + to + text.substring(at + from.length()));
+  }
+
+  private static void append(Path file, String text) throws IOException {
+    Files.writeString(file, Files.readString(file) + text);
+  }
+}
