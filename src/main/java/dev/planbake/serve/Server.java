@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class Server implements AutoCloseable {
   private Session session;
   private volatile Map<String, Page> pages = Map.of();
   private volatile List<String> problems = List.of();
+  private Set<String> printed = Set.of();
   private HttpServer http;
   private ExecutorService executor;
   private Watcher watcher;
@@ -143,13 +145,19 @@ public final class Server implements AutoCloseable {
   private void report(Session.Update u, long t0, boolean first) {
     Path cwd = Path.of("");
     List<String> shown = new ArrayList<>();
+    Set<String> now = new HashSet<>();
     for (Diagnostic d : u.result().diagnostics()) {
       String line = d.format(cwd);
-      err.println(line);
+      now.add(line);
+      // The terminal keeps what it showed before: repeat only what is new since the last build.
+      if (!printed.contains(line)) {
+        err.println(line);
+      }
       if (d.isError()) {
         shown.add(line);
       }
     }
+    printed = now;
     problems = shown;
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (first) {
