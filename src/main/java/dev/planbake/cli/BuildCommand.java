@@ -36,7 +36,14 @@ final class BuildCommand implements Callable<Integer> {
       if (out != null) {
         s = s.withOut(out);
       }
-      r = Site.build(s);
+      Site.Progress progress = ProgressDisplay.forTerminal(System.getenv());
+      try {
+        r = Site.build(s, progress);
+      } finally {
+        if (progress instanceof ProgressDisplay display) {
+          display.close();
+        }
+      }
     } catch (ConfigFile.Invalid e) {
       Common.print(err, e.problems());
       return Main.FAILURE;

@@ -132,6 +132,7 @@ final class RefText {
     consume(
         rest,
         LINK,
+        "](",
         m -> {
           String href = m.group(2);
           if (isLocal(href)) {
@@ -141,6 +142,7 @@ final class RefText {
     consume(
         rest,
         BACKTICK,
+        "`",
         m -> {
           String code = m.group(1);
           if (code.toLowerCase(Locale.ROOT).endsWith(".md") || code.endsWith("/")) {
@@ -150,10 +152,14 @@ final class RefText {
           }
         });
     consume(
-        rest, QUALIFIED, m -> out.add(new Target(Kind.QUALIFIED, m.group(1) + "#" + m.group(2))));
+        rest,
+        QUALIFIED,
+        "#",
+        m -> out.add(new Target(Kind.QUALIFIED, m.group(1) + "#" + m.group(2))));
     consume(
         rest,
         UNITS,
+        "unit",
         m -> {
           out.add(new Target(Kind.UNIT, m.group(1)));
           Matcher more = MORE_IDS.matcher(m.group(2));
@@ -161,10 +167,10 @@ final class RefText {
             out.add(new Target(Kind.UNIT, more.group()));
           }
         });
-    consume(rest, MD_FILE, m -> out.add(new Target(Kind.PATH, m.group(1))));
-    consume(rest, ALIAS, m -> out.add(new Target(Kind.ALIAS, "#" + m.group(1))));
+    consume(rest, MD_FILE, ".md", m -> out.add(new Target(Kind.PATH, m.group(1))));
+    consume(rest, ALIAS, "#", m -> out.add(new Target(Kind.ALIAS, "#" + m.group(1))));
     if (guesses) {
-      consume(rest, NAME, m -> addName(out, m.group(1)));
+      consume(rest, NAME, "-", m -> addName(out, m.group(1)));
     }
     return out;
   }
@@ -204,12 +210,36 @@ final class RefText {
     return path.endsWith(".md") || path.endsWith("/");
   }
 
+  /** Whether {@code text} contains {@code needle} (lower case ASCII), ignoring case. */
+  static boolean containsIgnoreCase(CharSequence text, String needle) {
+    int n = needle.length();
+    char first = needle.charAt(0);
+    outer:
+    for (int i = 0, last = text.length() - n; i <= last; i++) {
+      if (Character.toLowerCase(text.charAt(i)) != first) {
+        continue;
+      }
+      for (int j = 1; j < n; j++) {
+        if (Character.toLowerCase(text.charAt(i + j)) != needle.charAt(j)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   private interface Hit {
     void on(Matcher m);
   }
 
   /** Runs {@code hit} on each match and blanks the match so later patterns do not see it again. */
-  private static void consume(StringBuilder text, Pattern p, Hit hit) {
+  private static void consume(StringBuilder text, Pattern p, String needle, Hit hit) {
+    // Every match contains the needle: most lines name nothing, and a plain search is many times
+    // cheaper than a regex with look-behinds.
+    if (!containsIgnoreCase(text, needle)) {
+      return;
+    }
     Matcher m = p.matcher(text);
     List<int[]> spans = new ArrayList<>();
     while (m.find()) {

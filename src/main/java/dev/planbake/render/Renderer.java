@@ -20,11 +20,20 @@ public final class Renderer {
   private final Settings settings;
   private final String generator;
   private final Theme theme;
+  private final Runnable onPlanPage;
 
   public Renderer(Settings settings, String generator) {
+    this(settings, generator, () -> {});
+  }
+
+  /**
+   * @param onPlanPage called (from any thread) after each plan page is rendered, for progress
+   */
+  public Renderer(Settings settings, String generator, Runnable onPlanPage) {
     this.settings = settings;
     this.generator = generator;
     this.theme = new Theme(settings.theme());
+    this.onPlanPage = onPlanPage;
   }
 
   /** Every page and asset of the site. */
@@ -94,7 +103,16 @@ public final class Renderer {
     theme.assets().forEach((path, bytes) -> out.put(path, new Page(path, bytes)));
     put(out, Page.text("status.json", StatusJson.render(repo, diagnostics, generator)));
     put(out, pages.dashboard(diagnostics));
-    for (Page p : toRender.parallelStream().map(pages::plan).toList()) {
+    List<Page> planPages =
+        toRender.parallelStream()
+            .map(
+                p -> {
+                  Page page = pages.plan(p);
+                  onPlanPage.run();
+                  return page;
+                })
+            .toList();
+    for (Page p : planPages) {
       put(out, p);
     }
     for (Plan p : toRender) {

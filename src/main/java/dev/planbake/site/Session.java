@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A build that can be repeated cheaply: plans whose files have not changed are not parsed again,
@@ -33,6 +34,11 @@ public final class Session {
   private final Settings settings;
   private final boolean render;
   private final Renderer renderer;
+  private final Site.Progress progress;
+  private final AtomicInteger parsedCount = new AtomicInteger();
+  private final AtomicInteger renderedCount = new AtomicInteger();
+  private volatile int toParse;
+  private volatile int toRender;
   private Map<PlanSource, Parsed> parsed = new HashMap<>();
   private Map<String, Page> pages = new LinkedHashMap<>();
   private Repository previous;
@@ -51,9 +57,23 @@ public final class Session {
    * @param render whether to render pages (false for {@code check})
    */
   public Session(Settings settings, boolean render) {
+    this(settings, render, Site.Progress.NONE);
+  }
+
+  /**
+   * @param progress told how many plans are parsed and rendered so far
+   */
+  public Session(Settings settings, boolean render, Site.Progress progress) {
     this.settings = settings;
     this.render = render;
-    this.renderer = render ? new Renderer(settings, Site.GENERATOR) : null;
+    this.progress = progress;
+    this.renderer =
+        render
+            ? new Renderer(
+                settings,
+                Site.GENERATOR,
+                () -> progress.update("render", renderedCount.incrementAndGet(), toRender))
+            : null;
   }
 
   /** Reads the plans again and brings the site up to date. */
@@ -76,8 +96,11 @@ public final class Session {
           changedPlans.add(p.slug());
         }
       }
+      renderedCount.set(0);
+      toRender = pages.isEmpty() ? plans.size() : changedPlans.size();
       Map<String, Page> next =
           renderer.update(pages, previous, repo, diagnostics.sorted(), changedPlans);
+      progress.update("render", toRender, toRender);
       clock.lap("render");
       for (Page p : next.values()) {
         Page before = pages.get(p.path());
@@ -119,7 +142,16 @@ public final class Session {
    */
   private List<Plan> parse(List<PlanSource> sources, Diagnostics diagnostics) {
     List<PlanSource> todo = sources.stream().filter(s -> !parsed.containsKey(s)).toList();
-    List<Parsed> fresh = Parallel.map(todo, Session::parseOne);
+    parsedCount.set(0);
+    toParse = todo.size();
+    List<Parsed> fresh =
+        Parallel.map(
+            todo,
+            s -> {
+              Parsed p = parseOne(s);
+              progress.update("parse", parsedCount.incrementAndGet(), toParse);
+              return p;
+            });
     Map<PlanSource, Parsed> next = new HashMap<>();
     for (int i = 0; i < todo.size(); i++) {
       next.put(todo.get(i), fresh.get(i));

@@ -3,11 +3,13 @@ package dev.planbake.site;
 import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.model.Repository;
+import dev.planbake.render.Page;
 import dev.planbake.render.Renderer;
 import dev.planbake.write.Output;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds or checks a plan repository: a {@link Session} scans, parses, resolves and renders; a
@@ -32,23 +34,43 @@ public final class Site {
   /** One stage's wall time. */
   public record Timing(String stage, long millis) {}
 
+  /**
+   * Told how far a run has got, for a progress display. Called from worker threads, often: keep it
+   * cheap and thread-safe.
+   */
+  public interface Progress {
+    Progress NONE = (stage, done, total) -> {};
+
+    /** {@code done} of {@code total} items of {@code stage} ("parse", "render", "write"). */
+    void update(String stage, int done, int total);
+  }
+
   /** Reads and resolves the plans without writing anything. */
   public static Result check(Settings settings) throws IOException {
-    return run(settings, false);
+    return run(settings, false, Progress.NONE);
   }
 
   /** Reads, resolves, renders and writes the site into {@code settings.out()}. */
   public static Result build(Settings settings) throws IOException {
-    return run(settings, true);
+    return build(settings, Progress.NONE);
   }
 
-  private static Result run(Settings settings, boolean write) throws IOException {
-    Session.Update update = new Session(settings, write).refresh();
+  /** As {@link #build(Settings)}, telling {@code progress} how far it has got. */
+  public static Result build(Settings settings, Progress progress) throws IOException {
+    return run(settings, true, progress);
+  }
+
+  private static Result run(Settings settings, boolean write, Progress progress)
+      throws IOException {
+    Session.Update update = new Session(settings, write, progress).refresh();
     if (!write) {
       return update.result();
     }
     Stopwatch clock = new Stopwatch();
-    new Output(settings.out(), settings.plans()).write(List.copyOf(update.pages().values()));
+    List<Page> pages = List.copyOf(update.pages().values());
+    AtomicInteger written = new AtomicInteger();
+    new Output(settings.out(), settings.plans())
+        .write(pages, () -> progress.update("write", written.incrementAndGet(), pages.size()));
     clock.lap("write");
     Result r = update.result();
     List<Timing> timings = new ArrayList<>(r.timings());

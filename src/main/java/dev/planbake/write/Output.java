@@ -48,6 +48,16 @@ public final class Output {
    * @throws IOException if the site cannot be written; the previous site is then left as it was
    */
   public void write(List<Page> pages) throws IOException {
+    write(pages, () -> {});
+  }
+
+  /**
+   * As {@link #write(List)}, calling {@code onPage} after each page is written, for progress.
+   *
+   * @throws Refused if the output folder is one planbake must not replace
+   * @throws IOException if the site cannot be written; the previous site is then left as it was
+   */
+  public void write(List<Page> pages, Runnable onPage) throws IOException {
     Path abs = out.toAbsolutePath().normalize();
     refuseDangerous(abs);
     Path parent = abs.getParent();
@@ -64,6 +74,7 @@ public final class Output {
         if (!linkedUnchanged(previous, target, p.bytes())) {
           Files.write(target, p.bytes());
         }
+        onPage.run();
       }
       Files.writeString(
           fresh.resolve(MARKER),
