@@ -5,6 +5,7 @@ import dev.planbake.model.PlanUnit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,9 @@ final class Index {
   final Map<String, Plan> byFileName = new HashMap<>();
 
   private final java.util.Set<String> sharedNames = new java.util.HashSet<>();
-  final Map<Plan, List<Entry>> byPlan = new HashMap<>();
+
+  /** By identity: a plan record hashes its whole content, which is far too slow for a key. */
+  final Map<Plan, List<Entry>> byPlan = new IdentityHashMap<>();
 
   void add(Entry e) {
     entries.add(e);

@@ -24,6 +24,11 @@ final class Affected {
    * within {@link #DEPTH} steps of one, in either build.
    */
   static Set<UnitId> units(Repository before, Repository after) {
+    return units(before, after, DEPTH);
+  }
+
+  /** The units that changed and every unit within {@code depth} steps of one, in either build. */
+  static Set<UnitId> units(Repository before, Repository after, int depth) {
     Map<UnitId, Unit> old = index(before);
     Map<UnitId, Unit> now = index(after);
     Set<UnitId> changed = new HashSet<>();
@@ -39,7 +44,7 @@ final class Affected {
     }
     Set<UnitId> seen = new HashSet<>(changed);
     Deque<UnitId> frontier = new ArrayDeque<>(changed);
-    for (int step = 0; step < DEPTH && !frontier.isEmpty(); step++) {
+    for (int step = 0; step < depth && !frontier.isEmpty(); step++) {
       Deque<UnitId> next = new ArrayDeque<>();
       for (UnitId id : frontier) {
         for (Map<UnitId, Unit> side : List.of(old, now)) {

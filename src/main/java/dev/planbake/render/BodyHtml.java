@@ -1,7 +1,10 @@
 package dev.planbake.render;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -42,6 +45,16 @@ final class BodyHtml {
   private final Map<String, String> pageBySource;
 
   /**
+   * Cleaned bodies by the identity of the Markdown's HTML: a plan that was not parsed again keeps
+   * its HTML string, so in {@code serve} a page re-rendered because a neighbour changed skips
+   * jsoup. Valid while the plans (and so the link targets) stay the same set.
+   */
+  private final Map<String, String> cache = Collections.synchronizedMap(new IdentityHashMap<>());
+
+  /** Off for one-shot builds, where nothing is rendered twice and the memory would be wasted. */
+  private volatile boolean remember;
+
+  /**
    * @param pageBySource site path of the page of each plan file and feature folder, by its path
    *     relative to the plans folder
    */
@@ -57,6 +70,35 @@ final class BodyHtml {
    * @param root the way from the page to the site root ({@code ../../})
    */
   String clean(String html, String source, String idPrefix, String root) {
+    String key = html;
+    String hit = cache.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    String cleaned = cleanNow(html, source, idPrefix, root);
+    if (remember) {
+      cache.put(key, cleaned);
+    }
+    return cleaned;
+  }
+
+  void remember(boolean on) {
+    remember = on;
+  }
+
+  /** Forgets bodies of documents no longer in the site, so the cache never outgrows it. */
+  void retain(Set<String> currentHtml) {
+    synchronized (cache) {
+      cache.keySet().retainAll(currentHtml);
+    }
+  }
+
+  /** Whether this cleaner rewrites links the same way for {@code pages}. */
+  boolean sameTargets(boolean trusted, Map<String, String> pages) {
+    return this.trusted == trusted && pageBySource.equals(pages);
+  }
+
+  private String cleanNow(String html, String source, String idPrefix, String root) {
     Document dirty = Jsoup.parseBodyFragment(html, BASE);
     Document doc = trusted ? dirty : new Cleaner(SAFELIST).clean(dirty);
     doc.outputSettings().prettyPrint(false);

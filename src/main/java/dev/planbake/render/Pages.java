@@ -429,7 +429,11 @@ final class Pages {
     Map<String, Object> ctx =
         context(root, meta(kind.heading, description, "status/" + kind.slug + "/"));
     ctx.put("list", new View.ListPage(kind.heading, kind.intro, kind.view(), rows));
-    return Page.text("status/" + kind.slug + "/index.html", theme.render("list", ctx));
+    return Page.text(listPath(kind), theme.render("list", ctx));
+  }
+
+  static String listPath(ListKind kind) {
+    return "status/" + kind.slug + "/index.html";
   }
 
   Page badge(Plan p) {

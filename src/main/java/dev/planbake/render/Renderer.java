@@ -8,8 +8,10 @@ import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ public final class Renderer {
   private final String generator;
   private final Theme theme;
   private final Runnable onPlanPage;
+  private BodyHtml body;
 
   public Renderer(Settings settings, String generator) {
     this(settings, generator, () -> {});
@@ -74,7 +77,18 @@ public final class Renderer {
       }
     }
     Views views = new Views(units, plans);
-    BodyHtml body = new BodyHtml(settings.trustHtml(), pageBySource);
+    if (body == null || !body.sameTargets(settings.trustHtml(), pageBySource)) {
+      body = new BodyHtml(settings.trustHtml(), pageBySource);
+    } else {
+      Set<String> current = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Plan p : repo.plans()) {
+        for (dev.planbake.model.Document d : p.documents()) {
+          current.add(d.html());
+        }
+      }
+      body.retain(current);
+    }
+    body.remember(before != null && changedPlans != null);
     Pages pages = new Pages(theme, settings, generator, views, body, repo, units);
 
     boolean all = before == null || changedPlans == null;
@@ -126,8 +140,27 @@ public final class Renderer {
         put(out, pages.permalink(u));
       }
     }
+    Map<UnitId, Unit> unitsBefore = new HashMap<>();
+    if (!all) {
+      for (Unit u : before.units()) {
+        unitsBefore.put(u.id(), u);
+      }
+    }
+    // A list shows one row per unit with the units it waits on: a row changes only with its unit
+    // or a direct neighbour.
+    Set<UnitId> rowsChanged = all ? Set.of() : Affected.units(before, repo, 1);
     for (Pages.ListKind kind : Pages.ListKind.values()) {
-      put(out, pages.list(kind));
+      String path = Pages.listPath(kind);
+      boolean stale =
+          all
+              || !previous.containsKey(path)
+              || rowsChanged.stream()
+                  .anyMatch(id -> inList(kind, units.get(id)) || inList(kind, unitsBefore.get(id)));
+      if (stale) {
+        put(out, pages.list(kind));
+      } else {
+        keep(previous, out, path);
+      }
     }
     put(out, pages.notFound());
     if (!settings.baseUrl().isEmpty()) {
@@ -144,6 +177,10 @@ public final class Renderer {
       }
     }
     return out;
+  }
+
+  private static boolean inList(Pages.ListKind kind, Unit u) {
+    return u != null && !u.placeholder() && kind.filter().test(u);
   }
 
   private static void put(Map<String, Page> out, Page p) {
