@@ -47,7 +47,17 @@ public final class Main implements Runnable {
           cmd.getErr().println("planbake: " + e.getMessage());
           return FAILURE;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Nothing to debug in a stack trace here: the heap is too small for these plans.
+      cli.getErr()
+          .println(
+              "planbake: out of memory; give Java a larger heap, e.g. java -Xmx4g -jar"
+                  + " planbake.jar ... (or PLANBAKE_JAVA_OPTS=-Xmx4g bin/planbake ...)");
+      cli.getErr().flush();
+      return FAILURE;
+    }
   }
 
   @Override

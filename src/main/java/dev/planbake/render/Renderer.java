@@ -6,6 +6,8 @@ import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +17,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Turns a resolved repository into every page of the site, in memory. */
 public final class Renderer {
@@ -23,20 +27,29 @@ public final class Renderer {
   private final String generator;
   private final Theme theme;
   private final Runnable onPlanPage;
+  private final PageSink planPageSink;
   private BodyHtml body;
 
+  /** Takes pages as they are rendered, from any thread. */
+  public interface PageSink {
+    void accept(Page page) throws IOException;
+  }
+
   public Renderer(Settings settings, String generator) {
-    this(settings, generator, () -> {});
+    this(settings, generator, () -> {}, null);
   }
 
   /**
    * @param onPlanPage called (from any thread) after each plan page is rendered, for progress
+   * @param planPageSink if not null, plan pages go here as soon as they are rendered instead of
+   *     into the returned map, so a one-shot build of a large site never holds them all
    */
-  public Renderer(Settings settings, String generator, Runnable onPlanPage) {
+  public Renderer(Settings settings, String generator, Runnable onPlanPage, PageSink planPageSink) {
     this.settings = settings;
     this.generator = generator;
     this.theme = new Theme(settings.theme());
     this.onPlanPage = onPlanPage;
+    this.planPageSink = planPageSink;
   }
 
   /** Every page and asset of the site. */
@@ -115,17 +128,34 @@ public final class Renderer {
 
     Map<String, Page> out = new LinkedHashMap<>();
     theme.assets().forEach((path, bytes) -> out.put(path, new Page(path, bytes)));
-    put(out, Page.text("status.json", StatusJson.render(repo, diagnostics, generator)));
+    put(out, new Page("status.json", StatusJson.render(repo, diagnostics, generator)));
     put(out, pages.dashboard(diagnostics));
+    // A sink's first failure stops further pages, but every task ends before this goes on.
+    AtomicReference<IOException> failure = new AtomicReference<>();
     List<Page> planPages =
         toRender.parallelStream()
             .map(
                 p -> {
+                  if (failure.get() != null) {
+                    return null;
+                  }
                   Page page = pages.plan(p);
                   onPlanPage.run();
-                  return page;
+                  if (planPageSink == null) {
+                    return page;
+                  }
+                  try {
+                    planPageSink.accept(page);
+                  } catch (IOException e) {
+                    failure.compareAndSet(null, e);
+                  }
+                  return null;
                 })
+            .filter(Objects::nonNull)
             .toList();
+    if (failure.get() != null) {
+      throw new UncheckedIOException(failure.get());
+    }
     for (Page p : planPages) {
       put(out, p);
     }

@@ -1,5 +1,6 @@
 package dev.planbake.render;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -11,9 +12,10 @@ import dev.planbake.model.Progress;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -25,7 +27,8 @@ final class StatusJson {
 
   private StatusJson() {}
 
-  static String render(Repository repo, List<Diagnostic> diagnostics, String generator) {
+  /** As UTF-8 bytes: for 100,000 units this is tens of megabytes, so no String copy of it. */
+  static byte[] render(Repository repo, List<Diagnostic> diagnostics, String generator) {
     return write(
         g -> {
           g.writeStartObject();
@@ -48,12 +51,14 @@ final class StatusJson {
 
   /** Just the problems, in the same shape as in status.json ({@code check --format json}). */
   static String diagnostics(List<Diagnostic> diagnostics) {
-    return write(
-        g -> {
-          g.writeStartObject();
-          diagnosticsField(g, diagnostics);
-          g.writeEndObject();
-        });
+    return new String(
+        write(
+            g -> {
+              g.writeStartObject();
+              diagnosticsField(g, diagnostics);
+              g.writeEndObject();
+            }),
+        StandardCharsets.UTF_8);
   }
 
   private static void unit(JsonGenerator g, Unit u) throws IOException {
@@ -132,16 +137,17 @@ final class StatusJson {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private static String write(Body body) {
-    StringWriter out = new StringWriter();
+  private static byte[] write(Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     DefaultPrettyPrinter pretty =
         new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.setPrettyPrinter(pretty);
       body.write(g);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.append('\n').toString();
+    out.write('\n');
+    return out.toByteArray();
   }
 }

@@ -35,6 +35,7 @@ public final class Session {
   private final boolean render;
   private final Renderer renderer;
   private final Site.Progress progress;
+  private final boolean keep;
   private final AtomicInteger parsedCount = new AtomicInteger();
   private final AtomicInteger renderedCount = new AtomicInteger();
   private volatile int toParse;
@@ -57,22 +58,33 @@ public final class Session {
    * @param render whether to render pages (false for {@code check})
    */
   public Session(Settings settings, boolean render) {
-    this(settings, render, Site.Progress.NONE);
+    this(settings, render, Site.Progress.NONE, null, true);
   }
 
   /**
    * @param progress told how many plans are parsed and rendered so far
+   * @param planPages if not null, takes plan pages as they are rendered (they are then not in
+   *     {@link Update#pages()})
+   * @param keep whether to keep what a later refresh can reuse (false for one-shot runs, which then
+   *     hold no file text once it is parsed)
    */
-  public Session(Settings settings, boolean render, Site.Progress progress) {
+  Session(
+      Settings settings,
+      boolean render,
+      Site.Progress progress,
+      Renderer.PageSink planPages,
+      boolean keep) {
     this.settings = settings;
     this.render = render;
     this.progress = progress;
+    this.keep = keep;
     this.renderer =
         render
             ? new Renderer(
                 settings,
                 Site.GENERATOR,
-                () -> progress.update("render", renderedCount.incrementAndGet(), toRender))
+                () -> progress.update("render", renderedCount.incrementAndGet(), toRender),
+                planPages)
             : null;
   }
 
@@ -80,10 +92,14 @@ public final class Session {
   public synchronized Update refresh() throws IOException {
     Diagnostics diagnostics = new Diagnostics();
     Stopwatch clock = new Stopwatch();
-    List<PlanSource> sources =
-        new Scanner(settings.ignore(), settings.maxFileBytes(), diagnostics).scan(settings.plans());
-    clock.lap("scan");
-    List<Plan> plans = PlanParser.uniqueSlugs(parse(sources, diagnostics));
+    // No local holds the sources: once parsed, a one-shot run lets their text go.
+    List<Plan> plans =
+        PlanParser.uniqueSlugs(
+            parse(
+                new Scanner(settings.ignore(), settings.maxFileBytes(), diagnostics)
+                    .scan(settings.plans()),
+                clock,
+                diagnostics));
     clock.lap("parse");
     Repository repo = Graph.build(plans, diagnostics);
     clock.lap("graph");
@@ -140,7 +156,8 @@ public final class Session {
    * the previous refresh with their problems. A plan that breaks the parser (a bug, not bad
    * content) is reported and left out, so one file never takes the whole site down.
    */
-  private List<Plan> parse(List<PlanSource> sources, Diagnostics diagnostics) {
+  private List<Plan> parse(List<PlanSource> sources, Stopwatch clock, Diagnostics diagnostics) {
+    clock.lap("scan");
     List<PlanSource> todo = sources.stream().filter(s -> !parsed.containsKey(s)).toList();
     parsedCount.set(0);
     toParse = todo.size();
@@ -164,7 +181,7 @@ public final class Session {
         plans.add(p.plan());
       }
     }
-    parsed = next;
+    parsed = keep ? next : new HashMap<>();
     return plans;
   }
 

@@ -7,6 +7,7 @@ import dev.planbake.render.Page;
 import dev.planbake.render.Renderer;
 import dev.planbake.write.Output;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +48,7 @@ public final class Site {
 
   /** Reads and resolves the plans without writing anything. */
   public static Result check(Settings settings) throws IOException {
-    return run(settings, false, Progress.NONE);
+    return new Session(settings, false, Progress.NONE, null, false).refresh().result();
   }
 
   /** Reads, resolves, renders and writes the site into {@code settings.out()}. */
@@ -55,28 +56,37 @@ public final class Site {
     return build(settings, Progress.NONE);
   }
 
-  /** As {@link #build(Settings)}, telling {@code progress} how far it has got. */
+  /**
+   * As {@link #build(Settings)}, telling {@code progress} how far it has got. Plan pages are
+   * written as they are rendered, into a fresh folder that replaces the output only when the whole
+   * site is written.
+   */
   public static Result build(Settings settings, Progress progress) throws IOException {
-    return run(settings, true, progress);
-  }
-
-  private static Result run(Settings settings, boolean write, Progress progress)
-      throws IOException {
-    Session.Update update = new Session(settings, write, progress).refresh();
-    if (!write) {
-      return update.result();
+    try (Output.Writer out = new Output(settings.out(), settings.plans()).open()) {
+      Session.Update update;
+      try {
+        update = new Session(settings, true, progress, out::write, false).refresh();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      Stopwatch clock = new Stopwatch();
+      List<Page> rest = List.copyOf(update.pages().values());
+      AtomicInteger written = new AtomicInteger();
+      out.writeAll(rest, () -> progress.update("write", written.incrementAndGet(), rest.size()));
+      out.commit();
+      clock.lap("write");
+      Result r = update.result();
+      List<Timing> timings = new ArrayList<>(r.timings());
+      timings.addAll(clock.laps());
+      return new Result(
+          r.repository(),
+          r.diagnostics(),
+          r.errors(),
+          r.warnings(),
+          r.dropped(),
+          out.written(),
+          timings);
     }
-    Stopwatch clock = new Stopwatch();
-    List<Page> pages = List.copyOf(update.pages().values());
-    AtomicInteger written = new AtomicInteger();
-    new Output(settings.out(), settings.plans())
-        .write(pages, () -> progress.update("write", written.incrementAndGet(), pages.size()));
-    clock.lap("write");
-    Result r = update.result();
-    List<Timing> timings = new ArrayList<>(r.timings());
-    timings.addAll(clock.laps());
-    return new Result(
-        r.repository(), r.diagnostics(), r.errors(), r.warnings(), r.dropped(), r.pages(), timings);
   }
 
   /** The problems as JSON, in the shape status.json uses. */

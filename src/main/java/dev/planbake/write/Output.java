@@ -2,19 +2,18 @@ package dev.planbake.write;
 
 import dev.planbake.render.Page;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.IntStream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -63,52 +62,103 @@ public final class Output {
    * @throws IOException if the site cannot be written; the previous site is then left as it was
    */
   public void write(List<Page> pages, Runnable onPage) throws IOException {
+    try (Writer w = open()) {
+      w.writeAll(pages, onPage);
+      w.commit();
+    }
+  }
+
+  /**
+   * Starts a site in a fresh folder beside the output, for pages written as they are rendered (a
+   * large site never has to be in memory at once). Nothing is replaced until {@link
+   * Writer#commit()}; closing an uncommitted writer throws its folder away.
+   *
+   * @throws Refused if the output folder is one planbake must not replace
+   */
+  public Writer open() throws IOException {
     Path abs = out.toAbsolutePath().normalize();
     refuseDangerous(abs);
     Path parent = abs.getParent();
     Files.createDirectories(parent);
-    Path fresh = Files.createTempDirectory(parent, "." + abs.getFileName() + ".new-");
-    try {
-      List<Path> targets = new ArrayList<>(pages.size());
-      Set<Path> folders = new TreeSet<>();
-      for (Page p : pages) {
-        Path target = fresh.resolve(p.path()).normalize();
-        if (!target.startsWith(fresh) || target.equals(fresh)) {
-          throw new IOException("page path leaves the output folder: " + p.path());
-        }
-        targets.add(target);
-        folders.add(target.getParent());
+    return new Writer(abs, Files.createTempDirectory(parent, "." + abs.getFileName() + ".new-"));
+  }
+
+  /** A site being written; safe to use from several threads. */
+  public static final class Writer implements AutoCloseable {
+    private final Path abs;
+    private final Path fresh;
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger written = new AtomicInteger();
+    private boolean committed;
+
+    private Writer(Path abs, Path fresh) {
+      this.abs = abs;
+      this.fresh = fresh;
+    }
+
+    /** Writes one page (or hard-links it from the previous build if it is unchanged). */
+    public void write(Page p) throws IOException {
+      Path target = fresh.resolve(p.path()).normalize();
+      if (!target.startsWith(fresh) || target.equals(fresh)) {
+        throw new IOException("page path leaves the output folder: " + p.path());
       }
-      for (Path folder : folders) {
+      Path folder = target.getParent();
+      if (!folders.contains(folder)) {
         Files.createDirectories(folder);
+        folders.add(folder);
       }
-      // Thousands of small files: the file system, not the CPU, sets the pace, and it serves
-      // several writers at once faster than one.
-      IntStream.range(0, pages.size())
-          .parallel()
+      if (!linkedUnchanged(abs.resolve(p.path()), target, p.bytes())) {
+        Files.write(target, p.bytes());
+      }
+      written.incrementAndGet();
+    }
+
+    /**
+     * Writes pages on several threads: thousands of small files are paced by the file system, not
+     * the CPU, and it serves several writers at once faster than one.
+     */
+    public void writeAll(List<Page> pages, Runnable onPage) throws IOException {
+      // The first failure stops further writes, but every task finishes before this returns:
+      // nothing may still be writing when the caller throws the folder away.
+      AtomicReference<IOException> failure = new AtomicReference<>();
+      pages.parallelStream()
           .forEach(
-              i -> {
-                Page p = pages.get(i);
-                try {
-                  if (!linkedUnchanged(abs.resolve(p.path()), targets.get(i), p.bytes())) {
-                    Files.write(targets.get(i), p.bytes());
-                  }
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
+              p -> {
+                if (failure.get() != null) {
+                  return;
                 }
-                onPage.run();
+                try {
+                  write(p);
+                  onPage.run();
+                } catch (IOException e) {
+                  failure.compareAndSet(null, e);
+                }
               });
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+    }
+
+    /** How many pages were written so far. */
+    public int written() {
+      return written.get();
+    }
+
+    /** Marks the folder as planbake's and swaps it in for the output folder. */
+    public void commit() throws IOException {
       Files.writeString(
           fresh.resolve(MARKER),
           "This folder was written by planbake, which replaces it on every build.\n",
           StandardCharsets.UTF_8);
       swap(fresh, abs);
-    } catch (UncheckedIOException e) {
-      deleteTree(fresh);
-      throw e.getCause();
-    } catch (IOException | RuntimeException e) {
-      deleteTree(fresh);
-      throw e;
+      committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!committed) {
+        deleteTree(fresh);
+      }
     }
   }
 
