@@ -439,6 +439,14 @@ final class Pages {
     return Page.text(Urls.badge(p), Badge.svg(label, s, p.progress()));
   }
 
+  Page search() {
+    Map<String, Object> ctx =
+        context(
+            "../",
+            meta("Search", "Search every unit by id, title, heading, task or text.", "search/"));
+    return Page.text("search/index.html", theme.render("search", ctx));
+  }
+
   Page notFound() {
     String root = settings.baseUrl().isEmpty() ? "/" : withSlash(settings.baseUrl());
     Map<String, Object> ctx =

@@ -111,6 +111,8 @@ public final class Renderer {
     for (Pages.ListKind kind : Pages.ListKind.values()) {
       put(out, pages.list(kind));
     }
+    put(out, pages.search());
+    put(out, Page.text(SearchIndex.PATH, SearchIndex.render(repo)));
     put(out, pages.notFound());
     if (!settings.baseUrl().isEmpty()) {
       put(out, Sitemap.of(settings.baseUrl(), repo));
