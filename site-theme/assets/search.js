@@ -130,16 +130,34 @@
 
   var FIELD_NAMES = { h: "heading", k: "task", b: "text", f: "file", a: "alias" };
 
-  // The piece of a long field (one task, one heading) that matched, with the match marked.
+  // The piece of a long field (one task, one heading) that matched best, with the match marked:
+  // the longest matched stretch wins, tasks and headings before prose on a tie.
+  var SNIPPET_ORDER = ["k", "h", "a", "f", "b"];
   function snippet(r) {
-    var m = (r.matches || []).filter(function (x) { return FIELD_NAMES[x.key]; })[0];
-    if (!m) { return null; }
-    var text = m.value, at = m.indices[0];
-    var sep = " · ";
-    var from = m.key === "b" ? Math.max(0, at[0] - 40) : text.lastIndexOf(sep, at[0]);
-    from = from < 0 ? 0 : (m.key === "b" ? from : from + sep.length);
-    var to = m.key === "b" ? Math.min(text.length, at[1] + 41) : text.indexOf(sep, at[1]);
-    if (to < 0) { to = text.length; }
+    var best = null;
+    (r.matches || []).forEach(function (m) {
+      if (!FIELD_NAMES[m.key]) { return; }
+      m.indices.forEach(function (at) {
+        var len = at[1] - at[0];
+        var rank = SNIPPET_ORDER.indexOf(m.key);
+        if (!best || len > best.len || (len === best.len && rank < best.rank)) {
+          best = { m: m, at: at, len: len, rank: rank };
+        }
+      });
+    });
+    if (!best) { return null; }
+    var m = best.m, text = m.value, at = best.at;
+    var sep = " \u00b7 ";
+    var from, to;
+    if (m.key === "b" || m.key === "f" || m.key === "a") {
+      from = Math.max(0, at[0] - 40);
+      to = Math.min(text.length, at[1] + 41);
+    } else {
+      from = text.lastIndexOf(sep, at[0]);
+      from = from < 0 ? 0 : from + sep.length;
+      to = text.indexOf(sep, at[1]);
+      if (to < 0) { to = text.length; }
+    }
     var p = el("p", "result-match muted");
     p.appendChild(el("span", "result-field", FIELD_NAMES[m.key] + ": "));
     p.appendChild(document.createTextNode(text.slice(from, at[0])));
