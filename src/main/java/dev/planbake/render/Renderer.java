@@ -2,6 +2,7 @@ package dev.planbake.render;
 
 import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
+import dev.planbake.graph.Layout;
 import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Unit;
@@ -14,12 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Turns a resolved repository into every page of the site, in memory. */
 public final class Renderer {
   private final Settings settings;
   private final String generator;
   private final Theme theme;
+
+  /** Remembers graph layouts between updates, so that an edit that keeps the shape reuses them. */
+  private final Layout layout = new Layout();
 
   public Renderer(Settings settings, String generator) {
     this.settings = settings;
@@ -66,7 +72,14 @@ public final class Renderer {
     }
     Views views = new Views(units, plans);
     BodyHtml body = new BodyHtml(settings.trustHtml(), pageBySource);
-    Pages pages = new Pages(theme, settings, generator, views, body, repo, units);
+    GraphGroups groups = new GraphGroups(repo);
+    GraphPages.Cycles cycles = GraphPages.Cycles.of(repo);
+    Neighbourhood hood = new Neighbourhood(units, views, groups, cycles);
+    Pages pages = new Pages(theme, settings, generator, views, body, repo, units, hood);
+    // The graph pages are laid out while the plan pages render: ELK is the slowest single step.
+    GraphPages graphPages =
+        new GraphPages(pages, theme, views, repo, units, groups, cycles, layout);
+    CompletableFuture<List<Page>> graphs = CompletableFuture.supplyAsync(graphPages::all);
 
     boolean all = before == null || changedPlans == null;
     Set<UnitId> affected = all ? Set.of() : Affected.units(before, repo);
@@ -114,6 +127,15 @@ public final class Renderer {
     put(out, pages.search());
     put(out, Page.text(SearchIndex.PATH, SearchIndex.render(repo)));
     put(out, pages.notFound());
+    try {
+      graphs.join().forEach(p -> put(out, p));
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+    layout.endRound();
     if (!settings.baseUrl().isEmpty()) {
       put(out, Sitemap.of(settings.baseUrl(), repo));
     }
