@@ -159,6 +159,19 @@ class BrowserTest {
     return new java.util.TreeMap<>(m);
   }
 
+  // ---- graph
+
+  @Test
+  void clickingAGraphNodeOpensItsPlan() {
+    Page page = browser.page();
+    page.navigate(base + "graph/");
+    Locator node = page.locator("svg a.gnode[href$='plans/unit-2-0-invoice-builder/']");
+    assertEquals(1, node.count(), "the graph has one node for Unit 2.0");
+    node.click();
+    page.waitForURL("**/plans/unit-2-0-invoice-builder/");
+    assertEquals("Unit 2.0: Invoice Builder", page.locator("h1").textContent().strip());
+  }
+
   // ---- search
 
   @Test
@@ -268,7 +281,8 @@ class BrowserTest {
       List.of(
           new String[] {"dashboard", ""},
           new String[] {"plan", "plans/unit-2-0-invoice-builder/"},
-          new String[] {"search", "search/?q=invoice"});
+          new String[] {"search", "search/?q=invoice"},
+          new String[] {"graph", "graph/"});
 
   @ParameterizedTest(name = "dark={0}")
   @ValueSource(booleans = {false, true})
@@ -351,7 +365,8 @@ class BrowserTest {
 
   @Test
   void aPhoneScreenNeverScrollsSideways() {
-    List<String> paths = new ArrayList<>(List.of("", "search/?q=invoice", "status/blocked/"));
+    List<String> paths =
+        new ArrayList<>(List.of("", "search/?q=invoice", "status/blocked/", "graph/"));
     for (Map<?, ?> u : units(base)) {
       String url = ((String) u.get("url")).replaceFirst("#.*", "");
       if (url.startsWith("plans/") && !paths.contains(url)) {
