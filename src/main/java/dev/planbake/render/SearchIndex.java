@@ -18,11 +18,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code search/index.js}: the prebuilt search index, one entry per unit, read by the search page
@@ -44,6 +41,9 @@ final class SearchIndex {
   /** Prose is indexed as a bag of distinct words, at most this many per unit. */
   static final int BODY_WORDS = 40;
 
+  /** How much paragraph HTML is read per plan: the opening prose says what a plan is about. */
+  static final int BODY_SCAN_CHARS = 2000;
+
   /** Words looked at per unit before the common ones are dropped. */
   static final int BODY_CANDIDATES = 3 * BODY_WORDS;
 
@@ -59,9 +59,6 @@ final class SearchIndex {
   static final int TASK_CHARS = 120;
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final Pattern PARAGRAPH = Pattern.compile("<p>(.*?)</p>", Pattern.DOTALL);
-  private static final Pattern TAG = Pattern.compile("<[^>]*>|&[#\\w]+;");
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]{2,}");
   private static final String SEP = " · ";
 
   private SearchIndex() {}
@@ -74,16 +71,16 @@ final class SearchIndex {
     for (Plan p : repo.plans()) {
       plans.put(p.slug(), p);
     }
-    List<Entry> entries = new ArrayList<>();
+    List<Entry> entries =
+        repo.units().parallelStream()
+            .filter(u -> !u.placeholder())
+            .map(u -> entry(u, plans.get(u.planSlug())))
+            .toList();
     Map<String, Integer> headingCount = new HashMap<>();
     Map<String, Integer> wordCount = new HashMap<>();
-    for (Unit u : repo.units()) {
-      if (!u.placeholder()) {
-        Entry e = entry(u, plans.get(u.planSlug()));
-        entries.add(e);
-        e.headings.forEach(h -> headingCount.merge(h, 1, Integer::sum));
-        e.words.forEach(w -> wordCount.merge(w, 1, Integer::sum));
-      }
+    for (Entry e : entries) {
+      e.headings.forEach(h -> headingCount.merge(h, 1, Integer::sum));
+      e.words.forEach(w -> wordCount.merge(w, 1, Integer::sum));
     }
     // A heading or word that many units share ("Definition of Done", "the") tells none apart:
     // dropping it is what keeps the index small on large repositories.
@@ -201,37 +198,79 @@ final class SearchIndex {
     return new ArrayList<>(out);
   }
 
-  /** The distinct words of the plan's paragraphs that no other field of the entry holds. */
+  /**
+   * The distinct words of the plan's paragraphs that no other field of the entry holds. A scan with
+   * {@code indexOf} and a hand-written tokenizer: regular expressions over every page's HTML cost
+   * more than the rest of the index together.
+   */
   private static List<String> bodyWords(
       Plan plan, String title, List<String> headings, List<String> tasks) {
     Set<String> known = new HashSet<>();
-    addWords(known, title);
-    headings.forEach(h -> addWords(known, h));
-    tasks.forEach(t -> addWords(known, t));
+    words(title, 0, title.length(), known, Integer.MAX_VALUE);
+    headings.forEach(h -> words(h, 0, h.length(), known, Integer.MAX_VALUE));
+    tasks.forEach(t -> words(t, 0, t.length(), known, Integer.MAX_VALUE));
     Set<String> words = new LinkedHashSet<>();
+    int budget = BODY_SCAN_CHARS;
     for (Document d : plan.documents()) {
-      Matcher p = PARAGRAPH.matcher(d.html());
-      while (p.find() && words.size() < BODY_CANDIDATES) {
-        String text = TAG.matcher(p.group(1)).replaceAll(" ");
-        Matcher w = WORD.matcher(text);
-        while (w.find() && words.size() < BODY_CANDIDATES) {
-          String word = w.group().toLowerCase(Locale.ROOT);
-          if (!known.contains(word)) {
-            words.add(word);
+      String html = d.html();
+      int at = 0;
+      while (words.size() < BODY_CANDIDATES && budget > 0) {
+        int start = html.indexOf("<p>", at);
+        int end = start < 0 ? -1 : html.indexOf("</p>", start);
+        if (end < 0) {
+          break;
+        }
+        end = Math.min(end, start + 3 + budget);
+        budget -= end - start - 3;
+        Set<String> found = new LinkedHashSet<>();
+        words(html, start + 3, end, found, BODY_CANDIDATES);
+        for (String w : found) {
+          if (!known.contains(w) && words.size() < BODY_CANDIDATES) {
+            words.add(w);
           }
         }
-      }
-      if (words.size() >= BODY_CANDIDATES) {
-        break;
+        at = end + 4;
       }
     }
     return new ArrayList<>(words);
   }
 
-  private static void addWords(Set<String> into, String text) {
-    Matcher w = WORD.matcher(text);
-    while (w.find()) {
-      into.add(w.group().toLowerCase(Locale.ROOT));
+  /**
+   * Adds the words of {@code text[from, to)} to {@code into}, lower-cased, skipping tags and
+   * character references: runs of letters and digits (with {@code _ ' -} inside), three or more
+   * long.
+   */
+  static void words(String text, int from, int to, Set<String> into, int cap) {
+    StringBuilder word = new StringBuilder(24);
+    int i = from;
+    while (i < to && into.size() < cap) {
+      char c = text.charAt(i);
+      if (c == '<' || c == '&') {
+        int close = text.indexOf(c == '<' ? '>' : ';', i);
+        flush(word, into);
+        i = close < 0 || close >= to ? to : close + 1;
+        continue;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        word.append(Character.toLowerCase(c));
+      } else if (word.length() > 0 && (c == '_' || c == '\'' || c == '-')) {
+        word.append(c);
+      } else {
+        flush(word, into);
+      }
+      i++;
     }
+    flush(word, into);
+  }
+
+  private static void flush(StringBuilder word, Set<String> into) {
+    int n = word.length();
+    while (n > 0 && !Character.isLetterOrDigit(word.charAt(n - 1))) {
+      n--;
+    }
+    if (n >= 3) {
+      into.add(word.substring(0, n));
+    }
+    word.setLength(0);
   }
 }
