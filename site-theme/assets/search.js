@@ -33,25 +33,68 @@
     return;
   }
 
+  var loading = window.performance.now();
   var units = index.units;
-  var KEYS = [
-    { name: "i", weight: 4 },
-    { name: "l", weight: 3 },
-    { name: "a", weight: 3 },
-    { name: "t", weight: 3 },
-    { name: "h", weight: 1.5 },
-    { name: "k", weight: 1.5 },
-    { name: "f", weight: 1 },
-    { name: "b", weight: 0.6 }
-  ];
-  var fuse = new window.Fuse(units, {
-    keys: KEYS,
-    threshold: 0.34,
+
+  // Fields, with how much a match in each counts.
+  var FIELDS = [["i", 4], ["l", 4], ["a", 3], ["t", 3], ["h", 1.5], ["k", 1.5], ["f", 1], ["b", 0.6]];
+  // Words keep inner dots, hashes, slashes and hyphens, so "2.1", "reporting-units#5.2" and
+  // "001-user-auth" are words; their parts are indexed too.
+  var WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_'.#\/-]*[\p{L}\p{N}])?/gu;
+  var INNER = /[_'.#\/-]+/;
+
+  // An inverted index built once on load: word -> (unit -> weight of the best field holding it).
+  var postings = new Map();
+  function post(word, unit, weight) {
+    var p = postings.get(word);
+    if (!p) { p = new Map(); postings.set(word, p); }
+    if (!(p.get(unit) >= weight)) { p.set(unit, weight); }
+  }
+  units.forEach(function (u, n) {
+    FIELDS.forEach(function (f) {
+      var text = u[f[0]];
+      if (!text) { return; }
+      (text.toLowerCase().match(WORD) || []).forEach(function (w) {
+        post(w, n, f[1]);
+        if (INNER.test(w)) {
+          w.split(INNER).forEach(function (part) { if (part.length > 1) { post(part, n, f[1]); } });
+        }
+      });
+    });
+  });
+  var vocabulary = Array.from(postings.keys());
+  status.setAttribute("data-index-ms", String(Math.round(window.performance.now() - loading)));
+  // Fuse.js does the fuzzy part: which words of the site look like a word of the query.
+  var fuzzy = new window.Fuse(vocabulary, {
+    threshold: 0.3,
     ignoreLocation: true,
     includeScore: true,
-    includeMatches: true,
     minMatchCharLength: 2
   });
+
+  // The units holding a word like term: exact words count most, then words it starts, then
+  // words within a typo or two (Fuse), each times the weight of the field it is in.
+  function matchTerm(term, seen) {
+    var scores = new Map();
+    function credit(word, quality) {
+      seen.push(word);
+      postings.get(word).forEach(function (weight, unit) {
+        var s = weight * quality;
+        if (!(scores.get(unit) >= s)) { scores.set(unit, s); }
+      });
+    }
+    if (postings.has(term)) { credit(term, 1); }
+    for (var i = 0; term.length >= 2 && i < vocabulary.length; i++) {
+      var w = vocabulary[i];
+      if (w.length > term.length && w.lastIndexOf(term, 0) === 0) { credit(w, 0.8); }
+    }
+    if (term.length >= 4) {
+      fuzzy.search(term, { limit: 40 }).forEach(function (r) {
+        if (r.item.lastIndexOf(term, 0) !== 0) { credit(r.item, 0.6 * (1 - r.score)); }
+      });
+    }
+    return scores;
+  }
 
   // An id typed in full ("2.1", "Unit 2.1", "001-user-auth", "#48") goes first, before any fuzzy
   // match: people paste ids from tickets and expect that unit, not its neighbours.
@@ -68,23 +111,26 @@
     return out;
   }
 
+  // Every word of the query must match ("webhook retry": one in the title, one in a task is
+  // fine); a unit's score is the sum over the words.
   function query(q) {
-    var terms = q.split(/\s+/).filter(function (t) { return t.length > 0; });
-    if (terms.length === 0) { return []; }
-    var first = exact(q);
-    var seen = new Set(first);
-    // Every word must match, each in any field: "webhook retry" finds a unit with the one in its
-    // title and the other in a task.
-    var expr = {
-      $and: terms.map(function (t) {
-        return { $or: KEYS.map(function (k) { var o = {}; o[k.name] = t; return o; }) };
-      })
-    };
-    var hits = first.map(function (u) { return { item: u, matches: [] }; });
-    fuse.search(expr).forEach(function (r) {
-      if (!seen.has(r.item)) { hits.push(r); }
+    var terms = q.toLowerCase().match(WORD) || [];
+    var seen = [];
+    if (terms.length === 0) { return { hits: [], words: seen }; }
+    var total = null;
+    terms.forEach(function (t) {
+      var s = matchTerm(t, seen);
+      if (total === null) { total = s; return; }
+      var both = new Map();
+      total.forEach(function (v, unit) { if (s.has(unit)) { both.set(unit, v + s.get(unit)); } });
+      total = both;
     });
-    return hits;
+    var first = exact(q.trim());
+    var hits = first.slice();
+    Array.from(total.entries())
+      .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
+      .forEach(function (e) { if (first.indexOf(units[e[0]]) < 0) { hits.push(units[e[0]]); } });
+    return { hits: hits, words: seen };
   }
 
   function el(tag, cls, text) {
@@ -128,42 +174,38 @@
     return wrap;
   }
 
-  var FIELD_NAMES = { h: "heading", k: "task", b: "text", f: "file", a: "alias" };
+  var FIELD_NAMES = { k: "task", h: "heading", a: "alias", f: "file", b: "text" };
 
-  // The piece of a long field (one task, one heading) that matched best, with the match marked:
-  // the longest matched stretch wins, tasks and headings before prose on a tie.
-  var SNIPPET_ORDER = ["k", "h", "a", "f", "b"];
-  function snippet(r) {
-    var best = null;
-    (r.matches || []).forEach(function (m) {
-      if (!FIELD_NAMES[m.key]) { return; }
-      m.indices.forEach(function (at) {
-        var len = at[1] - at[0];
-        var rank = SNIPPET_ORDER.indexOf(m.key);
-        if (!best || len > best.len || (len === best.len && rank < best.rank)) {
-          best = { m: m, at: at, len: len, rank: rank };
+  // Where a long field (a task, a heading, the prose) holds a word of the query, with the word
+  // marked: longer words first, tasks and headings before prose.
+  function snippet(u, words) {
+    var sorted = words.slice().sort(function (a, b) { return b.length - a.length; });
+    for (var w = 0; w < sorted.length; w++) {
+      for (var key in FIELD_NAMES) {
+        var text = u[key];
+        var at = text ? text.toLowerCase().indexOf(sorted[w]) : -1;
+        if (at < 0) { continue; }
+        var end = at + sorted[w].length;
+        var sep = " \u00b7 ";
+        var from, to;
+        if (key === "k" || key === "h") {
+          from = text.lastIndexOf(sep, at);
+          from = from < 0 ? 0 : from + sep.length;
+          to = text.indexOf(sep, end);
+          if (to < 0) { to = text.length; }
+        } else {
+          from = Math.max(0, at - 40);
+          to = Math.min(text.length, end + 40);
         }
-      });
-    });
-    if (!best) { return null; }
-    var m = best.m, text = m.value, at = best.at;
-    var sep = " \u00b7 ";
-    var from, to;
-    if (m.key === "b" || m.key === "f" || m.key === "a") {
-      from = Math.max(0, at[0] - 40);
-      to = Math.min(text.length, at[1] + 41);
-    } else {
-      from = text.lastIndexOf(sep, at[0]);
-      from = from < 0 ? 0 : from + sep.length;
-      to = text.indexOf(sep, at[1]);
-      if (to < 0) { to = text.length; }
+        var p = el("p", "result-match muted");
+        p.appendChild(el("span", "result-field", FIELD_NAMES[key] + ": "));
+        p.appendChild(document.createTextNode(text.slice(from, at)));
+        p.appendChild(el("mark", "", text.slice(at, end)));
+        p.appendChild(document.createTextNode(text.slice(end, to)));
+        return p;
+      }
     }
-    var p = el("p", "result-match muted");
-    p.appendChild(el("span", "result-field", FIELD_NAMES[m.key] + ": "));
-    p.appendChild(document.createTextNode(text.slice(from, at[0])));
-    p.appendChild(el("mark", "", text.slice(at[0], at[1] + 1)));
-    p.appendChild(document.createTextNode(text.slice(at[1] + 1, to)));
-    return p;
+    return null;
   }
 
   function show(q) {
@@ -172,13 +214,14 @@
       status.textContent = "Type to search " + units.length + " units.";
       return;
     }
-    var hits = query(q.trim());
+    var started = window.performance.now();
+    var result = query(q.trim());
+    var hits = result.hits;
     status.textContent = hits.length === 0
       ? "No unit matches \u201c" + q.trim() + "\u201d."
       : (hits.length === 1 ? "1 unit" : hits.length + " units") + " match \u201c" + q.trim() + "\u201d"
         + (hits.length > LIMIT ? "; the first " + LIMIT + " are shown." : ".");
-    hits.slice(0, LIMIT).forEach(function (r) {
-      var u = r.item;
+    hits.slice(0, LIMIT).forEach(function (u) {
       var li = el("li", "result");
       var head = el("div", "result-head");
       var a = el("a", "unit-link");
@@ -193,11 +236,13 @@
       head.appendChild(statusBadge(u.s));
       li.appendChild(head);
       li.appendChild(bar(u));
-      var where = snippet(r);
+      var where = snippet(u, result.words);
       if (where) { li.appendChild(where); }
       li.appendChild(el("p", "result-source muted", u.f));
       list.appendChild(li);
     });
+    // How long the query took, for the browser tests to report.
+    status.setAttribute("data-ms", String(Math.round(window.performance.now() - started)));
   }
 
   var timer = null;

@@ -259,6 +259,9 @@ class BrowserTest {
       Collections.shuffle(units, new Random(6));
       Page page = browser.page();
       page.navigate(bigBase + "search/");
+      System.out.printf(
+          "search page of %d units: index read in %s ms%n",
+          units.size(), page.locator("#pb-search-status").getAttribute("data-index-ms"));
       List<String> misses = new ArrayList<>();
       for (Map<?, ?> u : units.subList(0, 20)) {
         String id = (String) u.get("id");
@@ -269,6 +272,15 @@ class BrowserTest {
         }
       }
       assertEquals(List.of(), misses);
+      for (String q : List.of("webhook", "retry storage", "wbhook", "invoice upload session")) {
+        search(page, q);
+        System.out.printf(
+            "search of %d units for \"%s\": %s results in %s ms%n",
+            units.size(),
+            q,
+            page.locator(".result").count(),
+            page.locator("#pb-search-status").getAttribute("data-ms"));
+      }
       // Close the pages while the server still runs: a server going away is not a page error.
       assertEquals(List.of(), browser.closePages());
     }
