@@ -37,7 +37,9 @@
   var units = index.units;
 
   // Fields, with how much a match in each counts.
-  var FIELDS = [["i", 4], ["l", 4], ["a", 3], ["t", 3], ["h", 1.5], ["k", 1.5], ["f", 1], ["b", 0.6]];
+  var FIELDS = [["i", 3], ["l", 3], ["a", 3], ["t", 4], ["h", 1.5], ["k", 1.5], ["f", 0.5], ["b", 0.6]];
+  // A part of a longer word ("invoice" in "004-recurring-invoices") counts for less than a word.
+  var PART = 0.75;
   // Words keep inner dots, hashes, slashes and hyphens, so "2.1", "reporting-units#5.2" and
   // "001-user-auth" are words; their parts are indexed too.
   var WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_'.#\/-]*[\p{L}\p{N}])?/gu;
@@ -57,7 +59,7 @@
       (text.toLowerCase().match(WORD) || []).forEach(function (w) {
         post(w, n, f[1]);
         if (INNER.test(w)) {
-          w.split(INNER).forEach(function (part) { if (part.length > 1) { post(part, n, f[1]); } });
+          w.split(INNER).forEach(function (part) { if (part.length > 1) { post(part, n, f[1] * PART); } });
         }
       });
     });
@@ -116,7 +118,7 @@
   function query(q) {
     var terms = q.toLowerCase().match(WORD) || [];
     var seen = [];
-    if (terms.length === 0) { return { hits: [], words: seen }; }
+    if (terms.length === 0) { return { hits: [], terms: terms, words: seen }; }
     var total = null;
     terms.forEach(function (t) {
       var s = matchTerm(t, seen);
@@ -130,7 +132,7 @@
     Array.from(total.entries())
       .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
       .forEach(function (e) { if (first.indexOf(units[e[0]]) < 0) { hits.push(units[e[0]]); } });
-    return { hits: hits, words: seen };
+    return { hits: hits, terms: terms, words: seen };
   }
 
   function el(tag, cls, text) {
@@ -174,18 +176,19 @@
     return wrap;
   }
 
-  var FIELD_NAMES = { k: "task", h: "heading", a: "alias", f: "file", b: "text" };
+  var FIELD_NAMES = { k: "task", h: "heading", a: "alias", b: "text" };
 
-  // Where a long field (a task, a heading, the prose) holds a word of the query, with the word
-  // marked: longer words first, tasks and headings before prose.
-  function snippet(u, words) {
-    var sorted = words.slice().sort(function (a, b) { return b.length - a.length; });
-    for (var w = 0; w < sorted.length; w++) {
+  // Where a long field (a task, a heading, the prose) holds a word of the query, with it marked:
+  // the words as typed first (longest first), then the words they matched by a typo.
+  function snippet(u, terms, words) {
+    var byLength = function (a, b) { return b.length - a.length; };
+    var wanted = terms.slice().sort(byLength).concat(words.slice().sort(byLength));
+    for (var w = 0; w < wanted.length; w++) {
       for (var key in FIELD_NAMES) {
         var text = u[key];
-        var at = text ? text.toLowerCase().indexOf(sorted[w]) : -1;
+        var at = text ? text.toLowerCase().indexOf(wanted[w]) : -1;
         if (at < 0) { continue; }
-        var end = at + sorted[w].length;
+        var end = at + wanted[w].length;
         var sep = " \u00b7 ";
         var from, to;
         if (key === "k" || key === "h") {
@@ -194,8 +197,9 @@
           to = text.indexOf(sep, end);
           if (to < 0) { to = text.length; }
         } else {
-          from = Math.max(0, at - 40);
-          to = Math.min(text.length, end + 40);
+          from = at <= 40 ? 0 : text.indexOf(" ", at - 40) + 1;
+          to = text.lastIndexOf(" ", end + 40);
+          if (to < end) { to = text.length; }
         }
         var p = el("p", "result-match muted");
         p.appendChild(el("span", "result-field", FIELD_NAMES[key] + ": "));
@@ -236,7 +240,7 @@
       head.appendChild(statusBadge(u.s));
       li.appendChild(head);
       li.appendChild(bar(u));
-      var where = snippet(u, result.words);
+      var where = snippet(u, result.terms, result.words);
       if (where) { li.appendChild(where); }
       li.appendChild(el("p", "result-source muted", u.f));
       list.appendChild(li);
