@@ -254,7 +254,11 @@
     var q = input.value;
     var url = new URL(window.location.href);
     if (q.trim() === "") { url.searchParams.delete("q"); } else { url.searchParams.set("q", q); }
-    window.history.replaceState(null, "", url.toString());
+    try {
+      window.history.replaceState(null, "", url.toString());
+    } catch (e) {
+      // A site opened from disk may refuse; the results are shown all the same.
+    }
     show(q);
   }
 

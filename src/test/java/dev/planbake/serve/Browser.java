@@ -93,7 +93,7 @@ final class Browser implements AutoCloseable {
     page.onPageError(e -> errors.add(page.url() + ": uncaught: " + e));
     page.onResponse(
         r -> {
-          if (r.status() >= 400 && !r.url().contains("/no-such-page")) {
+          if (r.status() >= 400) {
             errors.add(page.url() + ": HTTP " + r.status() + " for " + r.url());
           }
         });
