@@ -338,17 +338,24 @@ final class GraphPages {
   }
 
   private GraphSvg.Edge edge(Edge e) {
-    Unit from = units.get(e.from());
-    Unit to = units.get(e.to());
+    return edge(
+        units.get(e.from()),
+        units.get(e.to()),
+        cycles.edges().contains(Cycles.key(e.from(), e.to())));
+  }
+
+  /**
+   * The arrow of "{@code from} depends on {@code to}", drawn from the dependency to the unit that
+   * needs it, so that work flows left to right; dashed when one end is not planned yet.
+   */
+  static GraphSvg.Edge edge(Unit from, Unit to, boolean cycle) {
     boolean enables = from.placeholder() || to.placeholder();
-    boolean cycle = cycles.edges().contains(Cycles.key(e.from(), e.to()));
     String css = (enables ? "gedge-enables" : "") + (cycle ? (enables ? " " : "") + "gcycle" : "");
     String tip =
         enables
             ? to.label() + " enables " + from.label() + " (not yet planned)"
             : from.label() + " depends on " + to.label();
-    // Drawn from the dependency to the unit that needs it, so work flows left to right.
-    return new GraphSvg.Edge(e.to().toString(), e.from().toString(), css, tip);
+    return new GraphSvg.Edge(to.id().toString(), from.id().toString(), css, tip);
   }
 
   private View.GraphRow row(Unit u, String root) {
