@@ -29,6 +29,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  */
 public final class Layout {
   private static final int PADDING = 12;
+  private static final int THOROUGHNESS = 2;
 
   static {
     // Registered by hand: the service loader files ELK relies on do not survive a shaded jar.
@@ -61,6 +62,23 @@ public final class Layout {
     current.clear();
   }
 
+  /**
+   * Loads and warms ELK on a background thread, so that the first real layout, at the end of a
+   * build, does not pay for class loading while everything else waits.
+   */
+  public static void warmUp() {
+    Thread t =
+        new Thread(
+            () ->
+                layout(
+                    new Diagram.Sketch(
+                        List.of(new Diagram.Size("a", 80, 40), new Diagram.Size("b", 80, 40)),
+                        List.of(new Diagram.Link("a", "b")))),
+            "planbake-elk-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Lays out a sketch from scratch: the same sketch always gives the same diagram. */
   public static Diagram layout(Diagram.Sketch sketch) {
     if (sketch.sizes().isEmpty()) {
@@ -76,6 +94,9 @@ public final class Layout {
     root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 48.0);
     root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 12.0);
     root.setProperty(CoreOptions.RANDOM_SEED, 1);
+    // Fewer crossing-minimisation rounds than the default 7: a warm relayout in serve mode of
+    // 100-150 boxes drops from ~40-140 ms to ~25 ms, and shallow plan graphs look the same.
+    root.setProperty(LayeredOptions.THOROUGHNESS, THOROUGHNESS);
     Map<String, ElkNode> nodes = new HashMap<>();
     for (Diagram.Size s : sketch.sizes()) {
       ElkNode n = ElkGraphUtil.createNode(root);

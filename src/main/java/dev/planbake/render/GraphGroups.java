@@ -80,6 +80,15 @@ final class GraphGroups {
     return groupOf.get(id);
   }
 
+  Group bySlug(String slug) {
+    for (Group g : groups) {
+      if (g.slug().equals(slug)) {
+        return g;
+      }
+    }
+    throw new IllegalArgumentException("no group " + slug);
+  }
+
   /** The graph page that shows a unit, relative to the site root. */
   String pageOf(UnitId id) {
     Group g = groupOf.get(id);

@@ -11,12 +11,15 @@ import dev.planbake.model.Status;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The pages under {@code /graph/}: the whole dependency graph, or for large repositories an
@@ -24,6 +27,12 @@ import java.util.Set;
  * through {@link Layout}, which remembers them between rebuilds.
  */
 final class GraphPages {
+  /** The most outside units a group page draws one by one; beyond it, one box per other group. */
+  static final int OUTSIDE_LIMIT = 40;
+
+  private static final Comparator<GraphGroups.Group> BY_SLUG =
+      Comparator.comparing(GraphGroups.Group::slug);
+
   private final Pages pages;
   private final Theme theme;
   private final Views views;
@@ -104,32 +113,78 @@ final class GraphPages {
       nodes.add(node(u, root, ""));
       rows.add(row(u, root));
     }
+    List<Edge> crossing = new ArrayList<>();
     List<GraphSvg.Edge> edges = new ArrayList<>();
-    Set<UnitId> outside = new java.util.TreeSet<>();
+    Set<UnitId> outside = new TreeSet<>();
     for (Edge e : dependencies) {
       boolean from = inside.contains(e.from());
       boolean to = inside.contains(e.to());
-      if (from || to) {
+      if (from && to) {
         edges.add(edge(e));
-        if (!from) {
-          outside.add(e.from());
-        }
-        if (!to) {
-          outside.add(e.to());
-        }
+      } else if (from || to) {
+        crossing.add(e);
+        outside.add(from ? e.to() : e.from());
       }
     }
-    for (UnitId id : outside) {
-      nodes.add(node(units.get(id), root, " goutside"));
+    String around;
+    if (outside.size() <= OUTSIDE_LIMIT) {
+      for (UnitId id : outside) {
+        nodes.add(node(units.get(id), root, " goutside"));
+      }
+      crossing.forEach(e -> edges.add(edge(e)));
+      around =
+          outside.isEmpty()
+              ? ""
+              : ", with the " + count(outside.size(), "unit") + " outside it they are linked to";
+    } else {
+      // Too many neighbours to draw one by one: each other group they belong to is one box.
+      Map<GraphGroups.Group, Set<UnitId>> byGroup = new TreeMap<>(BY_SLUG);
+      Set<String> seen = new HashSet<>();
+      for (Edge e : crossing) {
+        boolean down = inside.contains(e.from());
+        UnitId other = down ? e.to() : e.from();
+        GraphGroups.Group og = groups.groupOf(other);
+        byGroup.computeIfAbsent(og, k -> new TreeSet<>()).add(other);
+        String box = "g:" + og.slug();
+        String unit = (down ? e.from() : e.to()).toString();
+        String from = down ? box : unit;
+        String to = down ? unit : box;
+        if (seen.add(from + "\u0000" + to)) {
+          Unit u = units.get(down ? e.from() : e.to());
+          String tip =
+              down
+                  ? u.label() + " depends on units of " + og.name()
+                  : "units of " + og.name() + " depend on " + u.label();
+          edges.add(new GraphSvg.Edge(from, to, "", tip));
+        }
+      }
+      byGroup.forEach(
+          (og, ids) ->
+              nodes.add(
+                  new GraphSvg.Node(
+                      "g:" + og.slug(),
+                      "⧉",
+                      og.name(),
+                      count(ids.size(), "linked unit"),
+                      root + "graph/" + og.slug() + "/",
+                      count(ids.size(), "unit")
+                          + " of "
+                          + og.name()
+                          + " linked to this group; open that group",
+                      "ggroup goutside")));
+      around =
+          ", linked to "
+              + count(outside.size(), "unit")
+              + " in "
+              + count(byGroup.size(), "other group")
+              + " (one box per group)";
     }
     String intro =
         count(g.units().size(), "unit")
             + " of "
             + g.name()
-            + (outside.isEmpty()
-                ? ""
-                : ", with the " + count(outside.size(), "unit") + " outside it they are linked to")
-            + ". Arrows point from a unit to the units that need it; each box links to its plan.";
+            + around
+            + ". Arrows point from a unit to the units that need it; each box links to its page.";
     String svg = draw(nodes, edges, "Dependency graph of " + g.name());
     return page(
         "graph/" + g.slug() + "/index.html",
@@ -176,24 +231,47 @@ final class GraphPages {
       table.add(
           new View.GraphGroup(g.name(), url, g.units().size(), Views.progress(p), io[0], io[1]));
     }
+    // Between many groups nearly every pair is linked; only the strongest links are drawn, so
+    // that the drawing stays a map rather than a hairball. The table below has every count.
+    List<Map.Entry<String, int[]>> strongest = new ArrayList<>(between.entrySet());
+    strongest.sort((a, b) -> b.getValue()[0] - a.getValue()[0]);
+    int drawnLinks = Math.min(strongest.size(), Math.max(12, 2 * nodes.size()));
+    Set<String> keep = new HashSet<>();
+    strongest.subList(0, drawnLinks).forEach(en -> keep.add(en.getKey()));
     List<GraphSvg.Edge> edges = new ArrayList<>();
     between.forEach(
         (k, n) -> {
+          if (!keep.contains(k)) {
+            return;
+          }
           String[] ends = k.split("\u0000");
           edges.add(
               new GraphSvg.Edge(
                   "g:" + ends[0],
                   "g:" + ends[1],
                   n[0] >= 10 ? "gedge-many" : "",
-                  count(n[0], "dependency", "dependencies")));
+                  count(n[0], "dependency", "dependencies")
+                      + " from "
+                      + groups.bySlug(ends[0]).name()
+                      + " to "
+                      + groups.bySlug(ends[1]).name()));
         });
+    String shownLinks =
+        drawnLinks == between.size()
+            ? ""
+            : " The "
+                + drawnLinks
+                + " strongest of "
+                + between.size()
+                + " links between groups are drawn; the table lists them all by group.";
     String intro =
         count(total, "unit")
             + " are too many to draw readably at once, so they are grouped by the top folder of"
             + " their plans ("
             + count(nodes.size(), "group")
             + "). Arrows show that units of one group need units of another; open a group to see"
-            + " its units and their direct neighbours. Each plan page shows its own neighbourhood.";
+            + " its units and their direct neighbours. Each plan page shows its own neighbourhood."
+            + shownLinks;
     String svg = draw(nodes, edges, "Dependency graph overview: " + count(nodes.size(), "group"));
     return page(
         "graph/index.html",
@@ -260,17 +338,24 @@ final class GraphPages {
   }
 
   private GraphSvg.Edge edge(Edge e) {
-    Unit from = units.get(e.from());
-    Unit to = units.get(e.to());
+    return edge(
+        units.get(e.from()),
+        units.get(e.to()),
+        cycles.edges().contains(Cycles.key(e.from(), e.to())));
+  }
+
+  /**
+   * The arrow of "{@code from} depends on {@code to}", drawn from the dependency to the unit that
+   * needs it, so that work flows left to right; dashed when one end is not planned yet.
+   */
+  static GraphSvg.Edge edge(Unit from, Unit to, boolean cycle) {
     boolean enables = from.placeholder() || to.placeholder();
-    boolean cycle = cycles.edges().contains(Cycles.key(e.from(), e.to()));
     String css = (enables ? "gedge-enables" : "") + (cycle ? (enables ? " " : "") + "gcycle" : "");
     String tip =
         enables
             ? to.label() + " enables " + from.label() + " (not yet planned)"
             : from.label() + " depends on " + to.label();
-    // Drawn from the dependency to the unit that needs it, so work flows left to right.
-    return new GraphSvg.Edge(e.to().toString(), e.from().toString(), css, tip);
+    return new GraphSvg.Edge(to.id().toString(), from.id().toString(), css, tip);
   }
 
   private View.GraphRow row(Unit u, String root) {

@@ -134,13 +134,11 @@ final class Neighbourhood {
         if (cf == null || cf + 1 != columnOf.get(n.key())) {
           continue;
         }
-        Unit from = units.get(dep);
-        boolean enables = from.placeholder() || down1.placeholder();
-        boolean cycle = cycles.edges().contains(GraphPages.Cycles.key(down1.id(), dep));
-        String css =
-            (enables ? "gedge-enables" : "") + (cycle ? (enables ? " " : "") + "gcycle" : "");
         edges.add(
-            new GraphSvg.Edge(k, n.key(), css, down1.label() + " depends on " + from.label()));
+            GraphPages.edge(
+                down1,
+                units.get(dep),
+                cycles.edges().contains(GraphPages.Cycles.key(down1.id(), dep))));
         Diagram.Box a = boxOf.get(k);
         Diagram.Box b = boxOf.get(n.key());
         int sx = a.x() + a.width();

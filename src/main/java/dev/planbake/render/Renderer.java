@@ -27,10 +27,13 @@ public final class Renderer {
   /** Remembers graph layouts between updates, so that an edit that keeps the shape reuses them. */
   private final Layout layout = new Layout();
 
+  private volatile long layoutMillis;
+
   public Renderer(Settings settings, String generator) {
     this.settings = settings;
     this.generator = generator;
     this.theme = new Theme(settings.theme());
+    Layout.warmUp();
   }
 
   /** Every page and asset of the site. */
@@ -79,7 +82,14 @@ public final class Renderer {
     // The graph pages are laid out while the plan pages render: ELK is the slowest single step.
     GraphPages graphPages =
         new GraphPages(pages, theme, views, repo, units, groups, cycles, layout);
-    CompletableFuture<List<Page>> graphs = CompletableFuture.supplyAsync(graphPages::all);
+    CompletableFuture<List<Page>> graphs =
+        CompletableFuture.supplyAsync(
+            () -> {
+              long start = System.nanoTime();
+              List<Page> all = graphPages.all();
+              layoutMillis = (System.nanoTime() - start) / 1_000_000;
+              return all;
+            });
 
     boolean all = before == null || changedPlans == null;
     Set<UnitId> affected = all ? Set.of() : Affected.units(before, repo);
@@ -150,6 +160,14 @@ public final class Renderer {
       }
     }
     return out;
+  }
+
+  /**
+   * How long the graph pages of the last update took (layout and drawing). They are made while the
+   * other pages render, so this is part of the render time, not added to it.
+   */
+  public long graphMillis() {
+    return layoutMillis;
   }
 
   private static void put(Map<String, Page> out, Page p) {

@@ -79,6 +79,7 @@ public final class Session {
       Map<String, Page> next =
           renderer.update(pages, previous, repo, diagnostics.sorted(), changedPlans);
       clock.lap("render");
+      clock.note(" graphs", renderer.graphMillis());
       for (Page p : next.values()) {
         Page before = pages.get(p.path());
         if (before != p && (before == null || !Arrays.equals(before.bytes(), p.bytes()))) {

@@ -38,7 +38,8 @@ class GoldenPagesTest {
     "plan-generic.html, plans/readme/index.html",
     "status-blocked.html, status/blocked/index.html",
     "search.html, search/index.html",
-    "search-index.js, search/index.js"
+    "search-index.js, search/index.js",
+    "graph.html, graph/index.html"
   })
   void pageMatchesGolden(String golden, String page) throws IOException {
     String actual = Files.readString(demo.out().resolve(page));
