@@ -132,6 +132,11 @@ final class BodyHtml {
       cell.addClass("align-" + cell.attr("align").toLowerCase(Locale.ROOT));
       cell.removeAttr("align");
     }
+    for (Element block : body.select("pre, table")) {
+      // Code blocks and wide tables scroll sideways on small screens; keyboard users can only
+      // scroll what they can focus.
+      block.attr("tabindex", "0");
+    }
     for (Element box : body.select("input")) {
       // A drawn box instead of a disabled form control: readable in both themes, and no form
       // element without a label for assistive technology.

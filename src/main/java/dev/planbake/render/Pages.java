@@ -113,6 +113,7 @@ final class Pages {
   private final Repository repo;
   private final Map<UnitId, Unit> units;
   private final Map<String, List<Unit>> unitsByPlan = new HashMap<>();
+  private final Neighbourhood hood;
 
   Pages(
       Theme theme,
@@ -121,7 +122,9 @@ final class Pages {
       Views views,
       BodyHtml body,
       Repository repo,
-      Map<UnitId, Unit> units) {
+      Map<UnitId, Unit> units,
+      Neighbourhood hood) {
+    this.hood = hood;
     this.theme = theme;
     this.settings = settings;
     this.generator = generator;
@@ -358,7 +361,7 @@ final class Pages {
         views.refs(u.enables(), root),
         views.refs(u.related(), root),
         views.refs(u.mentionedBy(), root),
-        "");
+        hood.figure(u, root));
   }
 
   private static List<View.FileChange> dedupeFiles(List<View.FileChange> files) {
@@ -443,6 +446,14 @@ final class Pages {
     return Page.text(Urls.badge(p), Badge.svg(label, s, p.progress()));
   }
 
+  Page search() {
+    Map<String, Object> ctx =
+        context(
+            "../",
+            meta("Search", "Search every unit by id, title, heading, task or text.", "search/"));
+    return Page.text("search/index.html", theme.render("search", ctx));
+  }
+
   Page notFound() {
     String root = settings.baseUrl().isEmpty() ? "/" : withSlash(settings.baseUrl());
     Map<String, Object> ctx =
@@ -452,14 +463,14 @@ final class Pages {
 
   // ---- shared
 
-  private Map<String, Object> context(String root, View.Meta meta) {
+  Map<String, Object> context(String root, View.Meta meta) {
     Map<String, Object> ctx = new HashMap<>();
     ctx.put("site", new View.Site(settings.title(), root, generator, false));
     ctx.put("meta", meta);
     return ctx;
   }
 
-  private View.Meta meta(String title, String description, String path) {
+  View.Meta meta(String title, String description, String path) {
     String canonical = settings.baseUrl().isEmpty() ? "" : withSlash(settings.baseUrl()) + path;
     String ogTitle = title.equals(settings.title()) ? title : title + " · " + settings.title();
     return new View.Meta(title, description, canonical, ogTitle);

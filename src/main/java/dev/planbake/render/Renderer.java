@@ -2,6 +2,7 @@ package dev.planbake.render;
 
 import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
+import dev.planbake.graph.Layout;
 import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Unit;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Turns a resolved repository into every page of the site, in memory. */
@@ -35,6 +38,11 @@ public final class Renderer {
     void accept(Page page) throws IOException;
   }
 
+  /** Remembers graph layouts between updates, so that an edit that keeps the shape reuses them. */
+  private final Layout layout = new Layout();
+
+  private volatile long layoutMillis;
+
   public Renderer(Settings settings, String generator) {
     this(settings, generator, () -> {}, null);
   }
@@ -50,6 +58,7 @@ public final class Renderer {
     this.theme = new Theme(settings.theme());
     this.onPlanPage = onPlanPage;
     this.planPageSink = planPageSink;
+    Layout.warmUp();
   }
 
   /** Every page and asset of the site. */
@@ -102,7 +111,21 @@ public final class Renderer {
       body.retain(current);
     }
     body.remember(before != null && changedPlans != null);
-    Pages pages = new Pages(theme, settings, generator, views, body, repo, units);
+    GraphGroups groups = new GraphGroups(repo);
+    GraphPages.Cycles cycles = GraphPages.Cycles.of(repo);
+    Neighbourhood hood = new Neighbourhood(units, views, groups, cycles);
+    Pages pages = new Pages(theme, settings, generator, views, body, repo, units, hood);
+    // The graph pages are laid out while the plan pages render: ELK is the slowest single step.
+    GraphPages graphPages =
+        new GraphPages(pages, theme, views, repo, units, groups, cycles, layout);
+    CompletableFuture<List<Page>> graphs =
+        CompletableFuture.supplyAsync(
+            () -> {
+              long start = System.nanoTime();
+              List<Page> all = graphPages.all();
+              layoutMillis = (System.nanoTime() - start) / 1_000_000;
+              return all;
+            });
 
     boolean all = before == null || changedPlans == null;
     Set<UnitId> affected = all ? Set.of() : Affected.units(before, repo);
@@ -192,7 +215,18 @@ public final class Renderer {
         keep(previous, out, path);
       }
     }
+    put(out, pages.search());
+    put(out, Page.text(SearchIndex.PATH, SearchIndex.render(repo)));
     put(out, pages.notFound());
+    try {
+      graphs.join().forEach(p -> put(out, p));
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+    layout.endRound();
     if (!settings.baseUrl().isEmpty()) {
       put(out, Sitemap.of(settings.baseUrl(), repo));
     }
@@ -211,6 +245,14 @@ public final class Renderer {
 
   private static boolean inList(Pages.ListKind kind, Unit u) {
     return u != null && !u.placeholder() && kind.filter().test(u);
+  }
+
+  /**
+   * How long the graph pages of the last update took (layout and drawing). They are made while the
+   * other pages render, so this is part of the render time, not added to it.
+   */
+  public long graphMillis() {
+    return layoutMillis;
   }
 
   private static void put(Map<String, Page> out, Page p) {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -33,6 +34,13 @@ import java.util.stream.Stream;
  */
 final class Theme {
   static final String BUILT_IN = "site-theme";
+
+  /** Where the search library goes in the site; the search page loads it from there. */
+  static final String FUSE_ASSET = "assets/fuse.min.js";
+
+  /** Fuse.js as its WebJar packs it; the version is the pom's, stamped in at build time. */
+  private static final byte[] FUSE =
+      vendored("META-INF/resources/webjars/fuse.js/" + vendorVersion("fuse") + "/dist/fuse.min.js");
 
   private final Path userDir;
   private final PebbleEngine engine;
@@ -80,10 +88,35 @@ final class Theme {
   Map<String, byte[]> assets() {
     Map<String, byte[]> out = new TreeMap<>();
     readBuiltInAssets(out);
+    out.put(FUSE_ASSET, FUSE.clone());
     if (userDir != null && Files.isDirectory(userDir.resolve("assets"))) {
       readTree(userDir.resolve("assets"), out);
     }
     return out;
+  }
+
+  private static String vendorVersion(String name) {
+    try (InputStream in = Theme.class.getResourceAsStream("vendor.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("vendor.properties is missing from the classpath");
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] vendored(String resource) {
+    try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void readBuiltInAssets(Map<String, byte[]> out) {

@@ -128,4 +128,25 @@ final class View {
       String badgeMarkdown) {}
 
   public record Redirect(String target, String label) {}
+
+  /** A unit in the graph's text alternative: what it depends on, and whether it is in a cycle. */
+  public record GraphRow(UnitRef unit, List<UnitRef> dependsOn, boolean inCycle) {}
+
+  /** A group of the graph overview. */
+  public record GraphGroup(
+      String name, String url, int units, Progress progress, int upstream, int downstream) {}
+
+  /**
+   * A graph page: the drawing, a legend, and the same graph as text. {@code groups} is set on the
+   * overview of a grouped graph, {@code rows} on pages that draw units.
+   */
+  public record GraphPage(
+      String heading,
+      String intro,
+      String svg,
+      List<Status> legend,
+      List<GraphGroup> groups,
+      List<GraphRow> rows,
+      String overview,
+      int cycles) {}
 }

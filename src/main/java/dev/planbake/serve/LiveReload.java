@@ -23,6 +23,8 @@ final class LiveReload {
         if (!window.EventSource) { return; }
         var source = new EventSource("%s");
         source.addEventListener("reload", function () { window.location.reload(); });
+        // The server says goodbye when it stops: stop reconnecting, so no errors pile up.
+        source.addEventListener("bye", function () { source.close(); });
       })();
       """
           .formatted(EVENTS);
@@ -77,6 +79,20 @@ final class LiveReload {
     }
     clients.removeAll(gone);
     return clients.size();
+  }
+
+  /** Tells every open page that the server stops, and ends their streams cleanly. */
+  synchronized void close() {
+    byte[] event = "event: bye\ndata: stop\n\n".getBytes(StandardCharsets.UTF_8);
+    for (OutputStream out : clients) {
+      try {
+        out.write(event);
+        out.close();
+      } catch (IOException e) {
+        // Already gone.
+      }
+    }
+    clients.clear();
   }
 
   synchronized int clients() {

@@ -281,6 +281,7 @@ public final class Server implements AutoCloseable {
     if (watcher != null) {
       watcher.close();
     }
+    live.close();
     if (http != null) {
       http.stop(0);
     }

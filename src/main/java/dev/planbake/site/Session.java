@@ -118,6 +118,7 @@ public final class Session {
           renderer.update(pages, previous, repo, diagnostics.sorted(), changedPlans);
       progress.update("render", toRender, toRender);
       clock.lap("render");
+      clock.note(" graphs", renderer.graphMillis());
       for (Page p : next.values()) {
         Page before = pages.get(p.path());
         if (before != p && (before == null || !Arrays.equals(before.bytes(), p.bytes()))) {

@@ -36,7 +36,10 @@ class GoldenPagesTest {
     "plan-speckit.html, plans/004-recurring-invoices/index.html",
     "plan-phased.html, plans/2026-03-02-outbound-webhooks/index.html",
     "plan-generic.html, plans/readme/index.html",
-    "status-blocked.html, status/blocked/index.html"
+    "status-blocked.html, status/blocked/index.html",
+    "search.html, search/index.html",
+    "search-index.js, search/index.js",
+    "graph.html, graph/index.html"
   })
   void pageMatchesGolden(String golden, String page) throws IOException {
     String actual = Files.readString(demo.out().resolve(page));

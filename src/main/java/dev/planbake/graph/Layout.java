@@ -1,0 +1,145 @@
+package dev.planbake.graph;
+
+import dev.planbake.model.Diagram;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+/**
+ * Lays out sketches with Eclipse ELK's layered algorithm (left to right, orthogonal arrows). The
+ * only class that knows ELK. An instance remembers the layouts of its last round: a sketch equal to
+ * one laid out before (same boxes, sizes and arrows) is not laid out again, which keeps {@code
+ * serve} fast when an edit changes a status but not the graph's shape.
+ */
+public final class Layout {
+  private static final int PADDING = 12;
+  private static final int THOROUGHNESS = 2;
+
+  static {
+    // Registered by hand: the service loader files ELK relies on do not survive a shaded jar.
+    LayoutMetaDataService.getInstance()
+        .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+  }
+
+  private Map<Diagram.Sketch, Diagram> previous = Map.of();
+  private final Map<Diagram.Sketch, Diagram> current = new ConcurrentHashMap<>();
+
+  /** The sketch laid out, from this round's or the last round's layouts if it was seen before. */
+  public Diagram of(Diagram.Sketch sketch) {
+    Diagram d = current.get(sketch);
+    if (d == null) {
+      d = previous.get(sketch);
+      if (d == null) {
+        d = layout(sketch);
+      }
+      current.put(sketch, d);
+    }
+    return d;
+  }
+
+  /**
+   * Ends a round: layouts used since the last call stay remembered for the next round, the others
+   * are forgotten, so memory follows the site's current graph.
+   */
+  public synchronized void endRound() {
+    previous = Map.copyOf(current);
+    current.clear();
+  }
+
+  /**
+   * Loads and warms ELK on a background thread, so that the first real layout, at the end of a
+   * build, does not pay for class loading while everything else waits.
+   */
+  public static void warmUp() {
+    Thread t =
+        new Thread(
+            () ->
+                layout(
+                    new Diagram.Sketch(
+                        List.of(new Diagram.Size("a", 80, 40), new Diagram.Size("b", 80, 40)),
+                        List.of(new Diagram.Link("a", "b")))),
+            "planbake-elk-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Lays out a sketch from scratch: the same sketch always gives the same diagram. */
+  public static Diagram layout(Diagram.Sketch sketch) {
+    if (sketch.sizes().isEmpty()) {
+      return new Diagram(0, 0, List.of(), List.of());
+    }
+    ElkNode root = ElkGraphUtil.createGraph();
+    root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+    root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+    root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
+    root.setProperty(CoreOptions.PADDING, new ElkPadding(PADDING));
+    root.setProperty(CoreOptions.SPACING_NODE_NODE, 14.0);
+    root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, 28.0);
+    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 48.0);
+    root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 12.0);
+    root.setProperty(CoreOptions.RANDOM_SEED, 1);
+    // Fewer crossing-minimisation rounds than the default 7: a warm relayout in serve mode of
+    // 100-150 boxes drops from ~40-140 ms to ~25 ms, and shallow plan graphs look the same.
+    root.setProperty(LayeredOptions.THOROUGHNESS, THOROUGHNESS);
+    Map<String, ElkNode> nodes = new HashMap<>();
+    for (Diagram.Size s : sketch.sizes()) {
+      ElkNode n = ElkGraphUtil.createNode(root);
+      n.setIdentifier(s.key());
+      n.setDimensions(s.width(), s.height());
+      if (nodes.put(s.key(), n) != null) {
+        throw new IllegalArgumentException("two boxes named " + s.key());
+      }
+    }
+    List<ElkEdge> edges = new ArrayList<>();
+    List<Diagram.Link> kept = new ArrayList<>();
+    for (Diagram.Link l : sketch.links()) {
+      ElkNode from = nodes.get(l.from());
+      ElkNode to = nodes.get(l.to());
+      if (from == null || to == null || from == to) {
+        continue;
+      }
+      edges.add(ElkGraphUtil.createSimpleEdge(from, to));
+      kept.add(l);
+    }
+    new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+
+    List<Diagram.Box> boxes = new ArrayList<>();
+    for (Diagram.Size s : sketch.sizes()) {
+      ElkNode n = nodes.get(s.key());
+      boxes.add(new Diagram.Box(s.key(), round(n.getX()), round(n.getY()), s.width(), s.height()));
+    }
+    List<Diagram.Arrow> arrows = new ArrayList<>();
+    for (int i = 0; i < edges.size(); i++) {
+      List<Diagram.Point> points = new ArrayList<>();
+      for (ElkEdgeSection sec : edges.get(i).getSections()) {
+        points.add(new Diagram.Point(round(sec.getStartX()), round(sec.getStartY())));
+        for (ElkBendPoint b : sec.getBendPoints()) {
+          points.add(new Diagram.Point(round(b.getX()), round(b.getY())));
+        }
+        points.add(new Diagram.Point(round(sec.getEndX()), round(sec.getEndY())));
+      }
+      arrows.add(new Diagram.Arrow(kept.get(i).from(), kept.get(i).to(), points));
+    }
+    return new Diagram(round(root.getWidth()), round(root.getHeight()), boxes, arrows);
+  }
+
+  private static int round(double v) {
+    return (int) Math.round(v);
+  }
+}

@@ -1,0 +1,410 @@
+package dev.planbake.render;
+
+import dev.planbake.graph.Layout;
+import dev.planbake.model.Cycle;
+import dev.planbake.model.Diagram;
+import dev.planbake.model.Edge;
+import dev.planbake.model.Progress;
+import dev.planbake.model.Reference.Direction;
+import dev.planbake.model.Repository;
+import dev.planbake.model.Status;
+import dev.planbake.model.Unit;
+import dev.planbake.model.UnitId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The pages under {@code /graph/}: the whole dependency graph, or for large repositories an
+ * overview of groups and one page per group (see {@link GraphGroups}). Layouts come from ELK
+ * through {@link Layout}, which remembers them between rebuilds.
+ */
+final class GraphPages {
+  /** The most outside units a group page draws one by one; beyond it, one box per other group. */
+  static final int OUTSIDE_LIMIT = 40;
+
+  private static final Comparator<GraphGroups.Group> BY_SLUG =
+      Comparator.comparing(GraphGroups.Group::slug);
+
+  private final Pages pages;
+  private final Theme theme;
+  private final Views views;
+  private final Repository repo;
+  private final Map<UnitId, Unit> units;
+  private final GraphGroups groups;
+  private final Layout layout;
+  private final Cycles cycles;
+  private final List<Edge> dependencies = new ArrayList<>();
+
+  GraphPages(
+      Pages pages,
+      Theme theme,
+      Views views,
+      Repository repo,
+      Map<UnitId, Unit> units,
+      GraphGroups groups,
+      Cycles cycles,
+      Layout layout) {
+    this.pages = pages;
+    this.theme = theme;
+    this.views = views;
+    this.repo = repo;
+    this.units = units;
+    this.groups = groups;
+    this.layout = layout;
+    this.cycles = cycles;
+    Set<UnitId> shown = new HashSet<>();
+    groups.shown().forEach(u -> shown.add(u.id()));
+    for (Edge e : repo.edges()) {
+      if (e.kind() == Direction.DEPENDS_ON && shown.contains(e.from()) && shown.contains(e.to())) {
+        dependencies.add(e);
+      }
+    }
+  }
+
+  /** Every graph page. */
+  List<Page> all() {
+    if (!groups.grouped()) {
+      return List.of(whole());
+    }
+    List<Page> out = new ArrayList<>();
+    out.add(overview());
+    out.addAll(groups.groups().parallelStream().map(this::group).toList());
+    return out;
+  }
+
+  private Page whole() {
+    String root = "../";
+    List<GraphSvg.Node> nodes = new ArrayList<>();
+    List<View.GraphRow> rows = new ArrayList<>();
+    for (Unit u : groups.shown()) {
+      nodes.add(node(u, root, ""));
+      rows.add(row(u, root));
+    }
+    List<GraphSvg.Edge> edges = new ArrayList<>();
+    dependencies.forEach(e -> edges.add(edge(e)));
+    String intro =
+        count(nodes.size(), "unit")
+            + " and "
+            + count(edges.size(), "dependency", "dependencies")
+            + ". Arrows point from a unit to the units that need it; each box links to its plan.";
+    String svg = draw(nodes, edges, "Dependency graph of " + count(nodes.size(), "unit"));
+    return page(
+        "graph/index.html",
+        root,
+        new View.GraphPage(
+            "Dependency graph", intro, svg, legend(), List.of(), rows, "", cycleCount(null)));
+  }
+
+  private Page group(GraphGroups.Group g) {
+    String root = "../../";
+    Set<UnitId> inside = new HashSet<>();
+    g.units().forEach(u -> inside.add(u.id()));
+    List<GraphSvg.Node> nodes = new ArrayList<>();
+    List<View.GraphRow> rows = new ArrayList<>();
+    for (Unit u : g.units()) {
+      nodes.add(node(u, root, ""));
+      rows.add(row(u, root));
+    }
+    List<Edge> crossing = new ArrayList<>();
+    List<GraphSvg.Edge> edges = new ArrayList<>();
+    Set<UnitId> outside = new TreeSet<>();
+    for (Edge e : dependencies) {
+      boolean from = inside.contains(e.from());
+      boolean to = inside.contains(e.to());
+      if (from && to) {
+        edges.add(edge(e));
+      } else if (from || to) {
+        crossing.add(e);
+        outside.add(from ? e.to() : e.from());
+      }
+    }
+    String around;
+    if (outside.size() <= OUTSIDE_LIMIT) {
+      for (UnitId id : outside) {
+        nodes.add(node(units.get(id), root, " goutside"));
+      }
+      crossing.forEach(e -> edges.add(edge(e)));
+      around =
+          outside.isEmpty()
+              ? ""
+              : ", with the " + count(outside.size(), "unit") + " outside it they are linked to";
+    } else {
+      // Too many neighbours to draw one by one: each other group they belong to is one box.
+      Map<GraphGroups.Group, Set<UnitId>> byGroup = new TreeMap<>(BY_SLUG);
+      Set<String> seen = new HashSet<>();
+      for (Edge e : crossing) {
+        boolean down = inside.contains(e.from());
+        UnitId other = down ? e.to() : e.from();
+        GraphGroups.Group og = groups.groupOf(other);
+        byGroup.computeIfAbsent(og, k -> new TreeSet<>()).add(other);
+        String box = "g:" + og.slug();
+        String unit = (down ? e.from() : e.to()).toString();
+        String from = down ? box : unit;
+        String to = down ? unit : box;
+        if (seen.add(from + "\u0000" + to)) {
+          Unit u = units.get(down ? e.from() : e.to());
+          String tip =
+              down
+                  ? u.label() + " depends on units of " + og.name()
+                  : "units of " + og.name() + " depend on " + u.label();
+          edges.add(new GraphSvg.Edge(from, to, "", tip));
+        }
+      }
+      byGroup.forEach(
+          (og, ids) ->
+              nodes.add(
+                  new GraphSvg.Node(
+                      "g:" + og.slug(),
+                      "⧉",
+                      og.name(),
+                      count(ids.size(), "linked unit"),
+                      root + "graph/" + og.slug() + "/",
+                      count(ids.size(), "unit")
+                          + " of "
+                          + og.name()
+                          + " linked to this group; open that group",
+                      "ggroup goutside")));
+      around =
+          ", linked to "
+              + count(outside.size(), "unit")
+              + " in "
+              + count(byGroup.size(), "other group")
+              + " (one box per group)";
+    }
+    String intro =
+        count(g.units().size(), "unit")
+            + " of "
+            + g.name()
+            + around
+            + ". Arrows point from a unit to the units that need it; each box links to its page.";
+    String svg = draw(nodes, edges, "Dependency graph of " + g.name());
+    return page(
+        "graph/" + g.slug() + "/index.html",
+        root,
+        new View.GraphPage(
+            g.name(), intro, svg, legend(), List.of(), rows, root + "graph/", cycleCount(inside)));
+  }
+
+  private Page overview() {
+    String root = "../";
+    Map<String, int[]> between = new LinkedHashMap<>();
+    Map<String, int[]> inOut = new HashMap<>();
+    for (Edge e : dependencies) {
+      GraphGroups.Group up = groups.groupOf(e.to());
+      GraphGroups.Group down = groups.groupOf(e.from());
+      if (up != down) {
+        between.computeIfAbsent(up.slug() + "\u0000" + down.slug(), k -> new int[1])[0]++;
+        inOut.computeIfAbsent(up.slug(), k -> new int[2])[1]++;
+        inOut.computeIfAbsent(down.slug(), k -> new int[2])[0]++;
+      }
+    }
+    List<GraphSvg.Node> nodes = new ArrayList<>();
+    List<View.GraphGroup> table = new ArrayList<>();
+    int total = 0;
+    for (GraphGroups.Group g : groups.groups()) {
+      Progress p = Progress.EMPTY;
+      for (Unit u : g.units()) {
+        p = p.plus(u.progress());
+      }
+      total += g.units().size();
+      View.Status s = Views.status(Status.derivedFrom(p));
+      String url = root + "graph/" + g.slug() + "/";
+      String summary = count(g.units().size(), "unit") + " · " + p.percent() + "%";
+      nodes.add(
+          new GraphSvg.Node(
+              "g:" + g.slug(),
+              s.icon(),
+              g.name(),
+              summary,
+              url,
+              g.name() + ": " + summary + " of tasks done (" + p.done() + "/" + p.total() + ")",
+              "ggroup status-" + s.slug()));
+      int[] io = inOut.getOrDefault(g.slug(), new int[2]);
+      table.add(
+          new View.GraphGroup(g.name(), url, g.units().size(), Views.progress(p), io[0], io[1]));
+    }
+    // Between many groups nearly every pair is linked; only the strongest links are drawn, so
+    // that the drawing stays a map rather than a hairball. The table below has every count.
+    List<Map.Entry<String, int[]>> strongest = new ArrayList<>(between.entrySet());
+    strongest.sort((a, b) -> b.getValue()[0] - a.getValue()[0]);
+    int drawnLinks = Math.min(strongest.size(), Math.max(12, 2 * nodes.size()));
+    Set<String> keep = new HashSet<>();
+    strongest.subList(0, drawnLinks).forEach(en -> keep.add(en.getKey()));
+    List<GraphSvg.Edge> edges = new ArrayList<>();
+    between.forEach(
+        (k, n) -> {
+          if (!keep.contains(k)) {
+            return;
+          }
+          String[] ends = k.split("\u0000");
+          edges.add(
+              new GraphSvg.Edge(
+                  "g:" + ends[0],
+                  "g:" + ends[1],
+                  n[0] >= 10 ? "gedge-many" : "",
+                  count(n[0], "dependency", "dependencies")
+                      + " from "
+                      + groups.bySlug(ends[0]).name()
+                      + " to "
+                      + groups.bySlug(ends[1]).name()));
+        });
+    String shownLinks =
+        drawnLinks == between.size()
+            ? ""
+            : " The "
+                + drawnLinks
+                + " strongest of "
+                + between.size()
+                + " links between groups are drawn; the table lists them all by group.";
+    String intro =
+        count(total, "unit")
+            + " are too many to draw readably at once, so they are grouped by the top folder of"
+            + " their plans ("
+            + count(nodes.size(), "group")
+            + "). Arrows show that units of one group need units of another; open a group to see"
+            + " its units and their direct neighbours. Each plan page shows its own neighbourhood."
+            + shownLinks;
+    String svg = draw(nodes, edges, "Dependency graph overview: " + count(nodes.size(), "group"));
+    return page(
+        "graph/index.html",
+        root,
+        new View.GraphPage(
+            "Dependency graph", intro, svg, legend(), table, List.of(), "", cycleCount(null)));
+  }
+
+  // ---- shared
+
+  private String draw(List<GraphSvg.Node> nodes, List<GraphSvg.Edge> edges, String label) {
+    Diagram d = layout.of(GraphSvg.sketch(nodes, edges));
+    return GraphSvg.svg(d, nodes, edges, "graph", label);
+  }
+
+  private Page page(String path, String root, View.GraphPage view) {
+    String canonical = path.substring(0, path.length() - "index.html".length());
+    String description =
+        view.rows().isEmpty()
+            ? count(view.groups().size(), "group") + " of units and their dependencies"
+            : count(view.rows().size(), "unit") + " and their dependencies";
+    Map<String, Object> ctx =
+        pages.context(root, pages.meta(view.heading(), description, canonical));
+    ctx.put("graph", view);
+    return Page.text(path, theme.render("graph", ctx));
+  }
+
+  GraphSvg.Node node(Unit u, String root, String extraCss) {
+    return node(u, views.ref(u, root), cycles.units().contains(u.id()), extraCss);
+  }
+
+  /** A unit's box: its board column (ready, blocked ...) gives the class and icon. */
+  static GraphSvg.Node node(Unit u, View.UnitRef r, boolean inCycle, String extraCss) {
+    View.Status s = look(u);
+    String title = u.placeholder() || u.title().equals(u.label()) ? "" : u.title();
+    StringBuilder tip = new StringBuilder(u.label());
+    if (!title.isEmpty()) {
+      tip.append(": ").append(u.title());
+    }
+    tip.append(" — ").append(s.label());
+    if (u.progress().total() > 0) {
+      tip.append(", ").append(u.progress().done()).append('/').append(u.progress().total());
+      tip.append(" tasks");
+    }
+    if (inCycle) {
+      tip.append(", in a dependency cycle");
+    }
+    String css =
+        "status-"
+            + s.slug()
+            + (u.placeholder() ? " gplaceholder" : "")
+            + (inCycle ? " gcycle" : "")
+            + extraCss;
+    return new GraphSvg.Node(
+        u.id().toString(), s.icon(), u.label(), title, r.url(), tip.toString(), css);
+  }
+
+  static View.Status look(Unit u) {
+    if (u.placeholder()) {
+      return Views.NOT_YET_PLANNED;
+    }
+    Pages.Column c = Pages.column(u);
+    return c == null ? Views.status(u.status()) : c.view;
+  }
+
+  private GraphSvg.Edge edge(Edge e) {
+    return edge(
+        units.get(e.from()),
+        units.get(e.to()),
+        cycles.edges().contains(Cycles.key(e.from(), e.to())));
+  }
+
+  /**
+   * The arrow of "{@code from} depends on {@code to}", drawn from the dependency to the unit that
+   * needs it, so that work flows left to right; dashed when one end is not planned yet.
+   */
+  static GraphSvg.Edge edge(Unit from, Unit to, boolean cycle) {
+    boolean enables = from.placeholder() || to.placeholder();
+    String css = (enables ? "gedge-enables" : "") + (cycle ? (enables ? " " : "") + "gcycle" : "");
+    String tip =
+        enables
+            ? to.label() + " enables " + from.label() + " (not yet planned)"
+            : from.label() + " depends on " + to.label();
+    return new GraphSvg.Edge(to.id().toString(), from.id().toString(), css, tip);
+  }
+
+  private View.GraphRow row(Unit u, String root) {
+    return new View.GraphRow(
+        views.ref(u, root), views.refs(u.dependsOn(), root), cycles.units().contains(u.id()));
+  }
+
+  private int cycleCount(Set<UnitId> within) {
+    int n = 0;
+    for (Cycle c : repo.cycles()) {
+      if (within == null || c.ids().stream().anyMatch(within::contains)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static List<View.Status> legend() {
+    List<View.Status> out = new ArrayList<>();
+    for (Pages.Column c : Pages.Column.values()) {
+      out.add(c.view);
+    }
+    out.add(Views.NOT_YET_PLANNED);
+    return out;
+  }
+
+  /** The units and edges (as {@link #key}) that lie on a dependency cycle. */
+  record Cycles(Set<UnitId> units, Set<String> edges) {
+    static Cycles of(Repository repo) {
+      Set<UnitId> us = new HashSet<>();
+      Set<String> es = new HashSet<>();
+      for (Cycle c : repo.cycles()) {
+        us.addAll(c.ids());
+        c.edges().forEach(e -> es.add(key(e.from(), e.to())));
+      }
+      return new Cycles(us, es);
+    }
+
+    /** An edge of the model: {@code from} depends on {@code to}. */
+    static String key(UnitId from, UnitId to) {
+      return from + "\u0000" + to;
+    }
+  }
+
+  static String count(int n, String one) {
+    return count(n, one, one + "s");
+  }
+
+  static String count(int n, String one, String many) {
+    return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
+  }
+}

@@ -1,0 +1,276 @@
+package dev.planbake.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.planbake.model.Document;
+import dev.planbake.model.Plan;
+import dev.planbake.model.PlanUnit;
+import dev.planbake.model.Repository;
+import dev.planbake.model.Section;
+import dev.planbake.model.Status;
+import dev.planbake.model.Task;
+import dev.planbake.model.Unit;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code search/index.js}: the prebuilt search index, one entry per unit, read by the search page
+ * (Fuse.js runs the queries in the browser). It is a script that assigns the index to {@code
+ * window.planbakeSearch} rather than a JSON file, so that search also works on a site opened from
+ * disk, where browsers refuse {@code fetch}.
+ *
+ * <p>Keys are one letter to keep it small: {@code i} id, {@code l} label, {@code t} title, {@code
+ * a} aliases, {@code f} source file, {@code u} URL from the site root, {@code s} status slug (its
+ * label and icon are listed once under {@code statuses}), {@code p} [done, total], {@code h}
+ * headings, {@code k} task texts, {@code b} the distinct words of the prose that are not already in
+ * the other fields, capped at {@link #BODY_WORDS}. Headings and words that many units share are
+ * left out. Units are in repository order and keys in a fixed order, so the same plans give the
+ * same bytes.
+ */
+final class SearchIndex {
+  static final String PATH = "search/index.js";
+
+  /** Prose is indexed as a bag of distinct words, at most this many per unit. */
+  static final int BODY_WORDS = 40;
+
+  /** How much paragraph HTML is read per plan: the opening prose says what a plan is about. */
+  static final int BODY_SCAN_CHARS = 2000;
+
+  /** Words looked at per unit before the common ones are dropped. */
+  static final int BODY_CANDIDATES = 3 * BODY_WORDS;
+
+  /**
+   * A heading or prose word found in more than this share of the units (and in more than {@link
+   * #COMMON_MIN}) is boilerplate and left out.
+   */
+  static final int COMMON_PERCENT = 10;
+
+  static final int COMMON_MIN = 20;
+
+  /** Task texts are cut to this many characters each: the start of a task names it. */
+  static final int TASK_CHARS = 120;
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String SEP = " · ";
+
+  private SearchIndex() {}
+
+  /** What one unit contributes before boilerplate is dropped. */
+  private record Entry(Unit unit, List<String> headings, List<String> tasks, List<String> words) {}
+
+  static String render(Repository repo) {
+    Map<String, Plan> plans = new HashMap<>();
+    for (Plan p : repo.plans()) {
+      plans.put(p.slug(), p);
+    }
+    List<Entry> entries =
+        repo.units().parallelStream()
+            .filter(u -> !u.placeholder())
+            .map(u -> entry(u, plans.get(u.planSlug())))
+            .toList();
+    Map<String, Integer> headingCount = new HashMap<>();
+    Map<String, Integer> wordCount = new HashMap<>();
+    for (Entry e : entries) {
+      e.headings.forEach(h -> headingCount.merge(h, 1, Integer::sum));
+      e.words.forEach(w -> wordCount.merge(w, 1, Integer::sum));
+    }
+    // A heading or word that many units share ("Definition of Done", "the") tells none apart:
+    // dropping it is what keeps the index small on large repositories.
+    int common = Math.max(COMMON_MIN, entries.size() * COMMON_PERCENT / 100);
+    StringWriter out = new StringWriter(1 << 16);
+    out.write("window.planbakeSearch=");
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("v", 1);
+      g.writeObjectFieldStart("statuses");
+      for (Status s : Status.values()) {
+        View.Status v = Views.status(s);
+        g.writeArrayFieldStart(v.slug());
+        g.writeString(v.label());
+        g.writeString(v.icon());
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("units");
+      for (Entry e : entries) {
+        List<String> headings =
+            e.headings.stream().filter(h -> headingCount.get(h) <= common).toList();
+        List<String> words =
+            e.words.stream().filter(w -> wordCount.get(w) <= common).limit(BODY_WORDS).toList();
+        write(g, e.unit, headings, e.tasks, words);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.append(";\n").toString();
+  }
+
+  private static Entry entry(Unit u, Plan plan) {
+    PlanUnit part = u.part();
+    String title = u.title();
+    List<String> headings = plan == null || part == null ? List.of() : headings(plan, part, title);
+    List<String> tasks = new ArrayList<>();
+    if (part != null) {
+      for (Task t : part.content().tasks()) {
+        String text = t.text().strip();
+        if (!text.isEmpty()) {
+          tasks.add(text.length() > TASK_CHARS ? text.substring(0, TASK_CHARS) : text);
+        }
+      }
+    }
+    List<String> words =
+        plan == null || plan.multiUnit() ? List.of() : bodyWords(plan, title, headings, tasks);
+    return new Entry(u, headings, tasks, words);
+  }
+
+  private static void write(
+      JsonGenerator g, Unit u, List<String> headings, List<String> tasks, List<String> words)
+      throws IOException {
+    PlanUnit part = u.part();
+    g.writeStartObject();
+    g.writeStringField("i", u.id().toString());
+    if (!u.label().equals(u.id().toString())) {
+      g.writeStringField("l", u.label());
+    }
+    g.writeStringField("t", u.title());
+    if (part != null && !part.aliases().isEmpty()) {
+      g.writeStringField("a", String.join(" ", part.aliases()));
+    }
+    g.writeStringField("f", u.source());
+    g.writeStringField("u", Urls.unitPage(u));
+    g.writeStringField("s", u.status().slug());
+    g.writeArrayFieldStart("p");
+    g.writeNumber(u.progress().done());
+    g.writeNumber(u.progress().total());
+    g.writeEndArray();
+    if (!headings.isEmpty()) {
+      g.writeStringField("h", String.join(SEP, headings));
+    }
+    if (!tasks.isEmpty()) {
+      g.writeStringField("k", String.join(SEP, tasks));
+    }
+    if (!words.isEmpty()) {
+      g.writeStringField("b", String.join(" ", words));
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * The headings of a unit: every heading of a single-unit plan, or those of the primary document
+   * between the unit's own heading and the next unit's in a multi-unit file. The title itself and
+   * repeated headings ("Definition of Done" in every unit) appear once.
+   */
+  private static List<String> headings(Plan plan, PlanUnit part, String title) {
+    Set<String> out = new LinkedHashSet<>();
+    if (plan.multiUnit()) {
+      int from = part.line();
+      int to = Integer.MAX_VALUE;
+      for (PlanUnit other : plan.units()) {
+        if (other.line() > from && other.line() < to) {
+          to = other.line();
+        }
+      }
+      Document d = plan.documents().get(0);
+      for (Section s : d.sections()) {
+        if (s.line() > from && s.line() < to) {
+          out.add(s.title());
+        }
+      }
+    } else {
+      for (Document d : plan.documents()) {
+        for (Section s : d.sections()) {
+          out.add(s.title());
+        }
+      }
+    }
+    out.remove(title);
+    out.removeIf(h -> h.contains(title) && h.length() - title.length() < 40);
+    return new ArrayList<>(out);
+  }
+
+  /**
+   * The distinct words of the plan's paragraphs that no other field of the entry holds. A scan with
+   * {@code indexOf} and a hand-written tokenizer: regular expressions over every page's HTML cost
+   * more than the rest of the index together.
+   */
+  private static List<String> bodyWords(
+      Plan plan, String title, List<String> headings, List<String> tasks) {
+    Set<String> known = new HashSet<>();
+    words(title, 0, title.length(), known, Integer.MAX_VALUE);
+    headings.forEach(h -> words(h, 0, h.length(), known, Integer.MAX_VALUE));
+    tasks.forEach(t -> words(t, 0, t.length(), known, Integer.MAX_VALUE));
+    Set<String> words = new LinkedHashSet<>();
+    int budget = BODY_SCAN_CHARS;
+    for (Document d : plan.documents()) {
+      String html = d.html();
+      int at = 0;
+      while (words.size() < BODY_CANDIDATES && budget > 0) {
+        int start = html.indexOf("<p>", at);
+        int end = start < 0 ? -1 : html.indexOf("</p>", start);
+        if (end < 0) {
+          break;
+        }
+        end = Math.min(end, start + 3 + budget);
+        budget -= end - start - 3;
+        Set<String> found = new LinkedHashSet<>();
+        words(html, start + 3, end, found, BODY_CANDIDATES);
+        for (String w : found) {
+          if (!known.contains(w) && words.size() < BODY_CANDIDATES) {
+            words.add(w);
+          }
+        }
+        at = end + 4;
+      }
+    }
+    return new ArrayList<>(words);
+  }
+
+  /**
+   * Adds the words of {@code text[from, to)} to {@code into}, lower-cased, skipping tags and
+   * character references: runs of letters and digits (with {@code _ ' -} inside), three or more
+   * long.
+   */
+  static void words(String text, int from, int to, Set<String> into, int cap) {
+    StringBuilder word = new StringBuilder(24);
+    int i = from;
+    while (i < to && into.size() < cap) {
+      char c = text.charAt(i);
+      if (c == '<' || c == '&') {
+        int close = text.indexOf(c == '<' ? '>' : ';', i);
+        flush(word, into);
+        i = close < 0 || close >= to ? to : close + 1;
+        continue;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        word.append(Character.toLowerCase(c));
+      } else if (word.length() > 0 && (c == '_' || c == '\'' || c == '-')) {
+        word.append(c);
+      } else {
+        flush(word, into);
+      }
+      i++;
+    }
+    flush(word, into);
+  }
+
+  private static void flush(StringBuilder word, Set<String> into) {
+    int n = word.length();
+    while (n > 0 && !Character.isLetterOrDigit(word.charAt(n - 1))) {
+      n--;
+    }
+    if (n >= 3) {
+      into.add(word.substring(0, n));
+    }
+    word.setLength(0);
+  }
+}
