@@ -283,7 +283,15 @@ final class GraphPages {
   // ---- shared
 
   private String draw(List<GraphSvg.Node> nodes, List<GraphSvg.Edge> edges, String label) {
-    Diagram d = layout.of(GraphSvg.sketch(nodes, edges));
+    Diagram d;
+    try {
+      d = layout.of(GraphSvg.sketch(nodes, edges));
+    } catch (RuntimeException e) {
+      // A layout bug must not take the site down: the page keeps its list form and says why.
+      return "<p class=\"notice\">This graph could not be drawn ("
+          + Escape.xml(e.toString())
+          + "); the list below holds the same dependencies.</p>";
+    }
     return GraphSvg.svg(d, nodes, edges, "graph", label);
   }
 
