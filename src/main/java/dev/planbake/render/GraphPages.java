@@ -333,8 +333,10 @@ final class GraphPages {
             + (u.placeholder() ? " gplaceholder" : "")
             + (inCycle ? " gcycle" : "")
             + extraCss;
+    // A cycle is marked in the text too, not only by the red outline.
+    String label = inCycle ? u.label() + " ↻" : u.label();
     return new GraphSvg.Node(
-        u.id().toString(), s.icon(), u.label(), title, r.url(), tip.toString(), css);
+        u.id().toString(), s.icon(), label, title, r.url(), tip.toString(), css);
   }
 
   static View.Status look(Unit u) {
