@@ -89,6 +89,15 @@ final class GraphGroups {
     throw new IllegalArgumentException("no group " + slug);
   }
 
+  /** The graph page of every drawn unit. */
+  Map<UnitId, String> pages() {
+    Map<UnitId, String> out = new HashMap<>();
+    for (Unit u : shown) {
+      out.put(u.id(), pageOf(u.id()));
+    }
+    return out;
+  }
+
   /** The graph page that shows a unit, relative to the site root. */
   String pageOf(UnitId id) {
     Group g = groupOf.get(id);

@@ -283,7 +283,15 @@ final class GraphPages {
   // ---- shared
 
   private String draw(List<GraphSvg.Node> nodes, List<GraphSvg.Edge> edges, String label) {
-    Diagram d = layout.of(GraphSvg.sketch(nodes, edges));
+    Diagram d;
+    try {
+      d = layout.of(GraphSvg.sketch(nodes, edges));
+    } catch (RuntimeException e) {
+      // A layout bug must not take the site down: the page keeps its list form and says why.
+      return "<p class=\"notice\">This graph could not be drawn ("
+          + Escape.xml(e.toString())
+          + "); the list below holds the same dependencies.</p>";
+    }
     return GraphSvg.svg(d, nodes, edges, "graph", label);
   }
 
@@ -325,8 +333,10 @@ final class GraphPages {
             + (u.placeholder() ? " gplaceholder" : "")
             + (inCycle ? " gcycle" : "")
             + extraCss;
+    // A cycle is marked in the text too, not only by the red outline.
+    String label = inCycle ? u.label() + " ↻" : u.label();
     return new GraphSvg.Node(
-        u.id().toString(), s.icon(), u.label(), title, r.url(), tip.toString(), css);
+        u.id().toString(), s.icon(), label, title, r.url(), tip.toString(), css);
   }
 
   static View.Status look(Unit u) {

@@ -43,6 +43,9 @@ public final class Renderer {
 
   private volatile long layoutMillis;
 
+  /** The graph page of every drawn unit at the last update, to notice a regrouping. */
+  private Map<UnitId, String> lastGraphPages = Map.of();
+
   public Renderer(Settings settings, String generator) {
     this(settings, generator, () -> {}, null);
   }
@@ -127,7 +130,15 @@ public final class Renderer {
               return all;
             });
 
-    boolean all = before == null || changedPlans == null;
+    // Plan pages link to the graph page of their units: when groups change, all of them do.
+    Map<UnitId, String> graphPageOf = groups.pages();
+    boolean regrouped = false;
+    for (Map.Entry<UnitId, String> e : graphPageOf.entrySet()) {
+      String was = lastGraphPages.get(e.getKey());
+      regrouped |= was != null && !was.equals(e.getValue());
+    }
+    lastGraphPages = graphPageOf;
+    boolean all = before == null || changedPlans == null || regrouped;
     Set<UnitId> affected = all ? Set.of() : Affected.units(before, repo);
     Set<String> planSet = new HashSet<>();
     if (!all) {

@@ -93,7 +93,7 @@ class GraphPagesTest {
 
   static Element node(Document doc, String label) {
     for (Element g : doc.select("svg.graph .gnode")) {
-      if (g.selectFirst(".glabel").text().endsWith(label)) {
+      if (g.selectFirst(".glabel").text().replaceFirst(" ↻$", "").endsWith(label)) {
         return g;
       }
     }
@@ -159,6 +159,7 @@ class GraphPagesTest {
     Document doc = page("graph/index.html");
     assertAll(
         () -> assertTrue(node(doc, "Unit 2.0").hasClass("gcycle")),
+        () -> assertTrue(node(doc, "Unit 2.0").selectFirst(".glabel").text().endsWith("↻")),
         () -> assertTrue(node(doc, "Unit 2.1").hasClass("gcycle")),
         () -> assertFalse(node(doc, "Unit 1.0").hasClass("gcycle")),
         () -> assertTrue(edge(doc, "Unit 2.0 depends on Unit 2.1").hasClass("gcycle")),
