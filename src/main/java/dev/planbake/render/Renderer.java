@@ -30,7 +30,7 @@ public final class Renderer {
   private final String generator;
   private final Theme theme;
   private final Runnable onPlanPage;
-  private final PageSink planPageSink;
+  private final PageSink sink;
   private BodyHtml body;
 
   /** Takes pages as they are rendered, from any thread. */
@@ -52,15 +52,15 @@ public final class Renderer {
 
   /**
    * @param onPlanPage called (from any thread) after each plan page is rendered, for progress
-   * @param planPageSink if not null, plan pages go here as soon as they are rendered instead of
-   *     into the returned map, so a one-shot build of a large site never holds them all
+   * @param sink if not null, every page goes here as soon as it is rendered instead of into the
+   *     returned map, so a one-shot build of a large site never holds its pages
    */
-  public Renderer(Settings settings, String generator, Runnable onPlanPage, PageSink planPageSink) {
+  public Renderer(Settings settings, String generator, Runnable onPlanPage, PageSink sink) {
     this.settings = settings;
     this.generator = generator;
     this.theme = new Theme(settings.theme());
     this.onPlanPage = onPlanPage;
-    this.planPageSink = planPageSink;
+    this.sink = sink;
     Layout.warmUp();
   }
 
@@ -161,7 +161,7 @@ public final class Renderer {
                 .toList();
 
     Map<String, Page> out = new LinkedHashMap<>();
-    theme.assets().forEach((path, bytes) -> out.put(path, new Page(path, bytes)));
+    theme.assets().forEach((path, bytes) -> put(out, new Page(path, bytes)));
     put(out, new Page("status.json", StatusJson.render(repo, diagnostics, generator)));
     put(out, pages.dashboard(diagnostics));
     // A sink's first failure stops further pages, but every task ends before this goes on.
@@ -175,11 +175,11 @@ public final class Renderer {
                   }
                   Page page = pages.plan(p);
                   onPlanPage.run();
-                  if (planPageSink == null) {
+                  if (sink == null) {
                     return page;
                   }
                   try {
-                    planPageSink.accept(page);
+                    sink.accept(page);
                   } catch (IOException e) {
                     failure.compareAndSet(null, e);
                   }
@@ -266,8 +266,20 @@ public final class Renderer {
     return layoutMillis;
   }
 
-  private static void put(Map<String, Page> out, Page p) {
-    out.put(p.path(), p);
+  /**
+   * Adds a page to the site: into {@code out}, or straight to the sink of a one-shot build, which
+   * then never holds more than the pages being rendered.
+   */
+  private void put(Map<String, Page> out, Page p) {
+    if (sink == null) {
+      out.put(p.path(), p);
+      return;
+    }
+    try {
+      sink.accept(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void keep(Map<String, Page> previous, Map<String, Page> out, String path) {

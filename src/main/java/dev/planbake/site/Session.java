@@ -63,8 +63,8 @@ public final class Session {
 
   /**
    * @param progress told how many plans are parsed and rendered so far
-   * @param planPages if not null, takes plan pages as they are rendered (they are then not in
-   *     {@link Update#pages()})
+   * @param planPages if not null, takes every page as it is rendered (pages are then not in {@link
+   *     Update#pages()})
    * @param keep whether to keep what a later refresh can reuse (false for one-shot runs, which then
    *     hold no file text once it is parsed)
    */
