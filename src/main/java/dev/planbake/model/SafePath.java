@@ -35,7 +35,12 @@ public final class SafePath {
     if (s.isEmpty()) {
       s = "id";
     }
-    if (isReserved(s) || !s.equals(text)) {
+    boolean reserved = isReserved(s);
+    if (reserved) {
+      // `lpt9.md-1a2b3c4d` is still a device name to Windows; `lpt9-md-1a2b3c4d` is not.
+      s = s.replace('.', '-');
+    }
+    if (reserved || !s.equals(text)) {
       s = s + "-" + hash(text);
     }
     return s;
