@@ -874,6 +874,10 @@ final class DocumentReader {
       // Containers opened on this line: quote markers and list markers (`- - - x` nests too).
       int containers = 0;
       int keepTo = -1;
+      // Where the line's first list marker (or its text) starts, and the indentation before it.
+      int lead = -1;
+      int leadIndent = 0;
+      int leadQuotes = 0;
       int i = start;
       while (i < end) {
         char c = text.charAt(i);
@@ -886,6 +890,11 @@ final class DocumentReader {
           containers++;
         } else {
           int marker = listMarkerEnd(text, i, end);
+          if (lead < 0) {
+            lead = i;
+            leadIndent = indent;
+            leadQuotes = quotes;
+          }
           if (marker < 0) {
             break;
           }
@@ -897,7 +906,12 @@ final class DocumentReader {
           keepTo = i;
         }
       }
-      if (indent > MAX_INDENT || containers > MAX_QUOTE_DEPTH) {
+      if (lead < 0) {
+        lead = i;
+        leadIndent = indent;
+        leadQuotes = quotes;
+      }
+      if (leadIndent > MAX_INDENT || containers > MAX_QUOTE_DEPTH) {
         if (out == null) {
           out = new StringBuilder(text.length());
           out.append(text, 0, start);
@@ -905,18 +919,19 @@ final class DocumentReader {
         if (firstCut == 0) {
           firstCut = lineNo;
         }
-        deepest = Math.max(deepest, Math.max(indent / 2, containers));
+        deepest = Math.max(deepest, Math.max(leadIndent / 2, containers));
         if (containers > MAX_QUOTE_DEPTH) {
           // Keep the first containers, with their spacing squeezed, and the line's text.
           String kept = text.substring(start, keepTo);
           out.append(kept.length() > MAX_INDENT ? kept.replaceAll("[ \t]+", " ") : kept);
           out.append(' ');
         } else {
-          out.append(" ".repeat(Math.min(indent, MAX_INDENT)));
-          out.append(">".repeat(quotes));
-          if (quotes > 0) {
+          out.append(" ".repeat(MAX_INDENT));
+          out.append(">".repeat(leadQuotes));
+          if (leadQuotes > 0) {
             out.append(' ');
           }
+          i = lead;
         }
         out.append(text, i, end);
         if (nl >= 0) {
