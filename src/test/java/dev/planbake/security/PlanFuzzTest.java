@@ -48,12 +48,20 @@ class PlanFuzzTest {
    */
   private static final int MAX_BYTES = 64 * 1024;
 
+  /**
+   * While fuzzing, a smaller cut: coverage-guided mutation of 20 KB plans finds as much and runs
+   * many times faster than of 1 MB ones.
+   */
+  private static final int FUZZ_MAX_BYTES = 16 * 1024;
+
+  private static final int CUT = System.getenv("JAZZER_FUZZ") != null ? FUZZ_MAX_BYTES : MAX_BYTES;
+
   private static final Renderer RENDERER =
       new Renderer(Settings.defaults().withTitle("Fuzz"), Site.GENERATOR);
 
   @FuzzTest(maxDuration = "5m")
   void fuzzPlan(byte[] input) throws IOException {
-    byte[] bytes = input.length > MAX_BYTES ? Arrays.copyOf(input, MAX_BYTES) : input;
+    byte[] bytes = input.length > CUT ? Arrays.copyOf(input, CUT) : input;
     String text = new String(bytes, StandardCharsets.UTF_8);
     Diagnostics d = new Diagnostics(Integer.MAX_VALUE);
     Plan plan =
