@@ -76,7 +76,11 @@ class PlanFuzzTest {
       assertTrue(!p.message().contains("internal error"), p.message());
     }
     for (Page page : pages) {
-      check(page);
+      // The status lists and the 404 page hold the same titles as the dashboard; XssTest reads
+      // them.
+      if (!page.path().startsWith("status/") && !page.path().equals("404.html")) {
+        check(page);
+      }
     }
   }
 
