@@ -55,7 +55,12 @@ public final class Output {
     Path fresh = Files.createTempDirectory(parent, "." + abs.getFileName() + ".new-");
     try {
       for (Page p : pages) {
-        Path target = fresh.resolve(p.path()).normalize();
+        Path target;
+        try {
+          target = fresh.resolve(p.path()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+          throw new IOException("page path is not a valid file name: " + p.path(), e);
+        }
         if (!target.startsWith(fresh) || target.equals(fresh)) {
           throw new IOException("page path leaves the output folder: " + p.path());
         }
