@@ -31,8 +31,9 @@ final class BuildCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     long start = System.nanoTime();
     Site.Result r;
+    Settings s;
     try {
-      Settings s = common.settings(err);
+      s = common.settings(err);
       if (out != null) {
         s = s.withOut(out);
       }
@@ -52,7 +53,7 @@ final class BuildCommand implements Callable<Integer> {
       return Main.FAILURE;
     }
     Common.print(err, r.diagnostics());
-    Summary.print(stdout, err, r, start, common.verbose);
+    Summary.print(stdout, err, r, start, common.verbose, s.trustHtml());
     return common.strict && r.errors() > 0 ? Main.PROBLEMS : Main.OK;
   }
 }

@@ -31,6 +31,17 @@ final class CheckCommand implements Callable<Integer> {
       description = "text (default), github (Actions annotations) or json.")
   Format format = Format.text;
 
+  @Option(
+      names = "--links",
+      description = "Also render the site in memory and check that every internal link resolves.")
+  boolean links;
+
+  @Option(
+      names = "--repo-root",
+      paramLabel = "DIR",
+      description = "Warn about file paths in plans that do not exist in this repository.")
+  java.nio.file.Path repoRoot;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -40,7 +51,10 @@ final class CheckCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Site.Result r;
     try {
-      r = Site.check(common.settings(err));
+      r =
+          links || repoRoot != null
+              ? Site.checkLinks(common.settings(err), links, repoRoot)
+              : Site.check(common.settings(err));
     } catch (ConfigFile.Invalid e) {
       Common.print(err, e.problems());
       return Main.FAILURE;

@@ -32,7 +32,22 @@ final class Summary {
         secs);
   }
 
+  /** Said on every run with sanitising off, so that nobody publishes raw HTML unawares. */
+  static final String TRUSTED =
+      "warning: raw HTML in plans is published as written, scripts included (--trust-html or"
+          + " trust_html: true); use it only for plans you trust";
+
   static void print(PrintWriter out, PrintWriter err, Site.Result r, long start, boolean verbose) {
+    print(out, err, r, start, verbose, false);
+  }
+
+  static void print(
+      PrintWriter out,
+      PrintWriter err,
+      Site.Result r,
+      long start,
+      boolean verbose,
+      boolean trusted) {
     if (r.dropped() > 0) {
       err.printf(Locale.ROOT, "... and %,d more problems not shown%n", r.dropped());
     }
@@ -41,7 +56,10 @@ final class Summary {
         err.printf(Locale.ROOT, "  %-7s %,6d ms%n", t.stage(), t.millis());
       }
     }
-    out.println(line(r, start));
+    if (trusted) {
+      err.println(TRUSTED);
+    }
+    out.println(line(r, start) + (trusted ? ", HTML not sanitised" : ""));
     out.flush();
     err.flush();
   }

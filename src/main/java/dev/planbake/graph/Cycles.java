@@ -37,6 +37,7 @@ final class Cycles {
       stack.push(start);
       onStack.put(start, true);
       while (!frames.isEmpty()) {
+        Work.step();
         Object[] f = frames.peek();
         UnitId v = (UnitId) f[0];
         List<Edge> edges = out.getOrDefault(v, List.of());
@@ -93,6 +94,7 @@ final class Cycles {
     while (!queue.isEmpty() && closing == null) {
       UnitId v = queue.poll();
       for (Edge e : out.getOrDefault(v, List.of())) {
+        Work.step();
         if (!members.contains(e.to())) {
           continue;
         }

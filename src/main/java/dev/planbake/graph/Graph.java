@@ -139,6 +139,7 @@ public final class Graph {
   private void link(Index.Entry from) {
     Resolver resolver = new Resolver(index);
     for (Reference ref : from.part().content().references()) {
+      Work.step();
       Resolver.Resolution r = resolver.resolve(ref, from);
       if (!r.ambiguous().isEmpty()) {
         if (ref.explicit()) {

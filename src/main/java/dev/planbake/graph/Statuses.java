@@ -60,7 +60,9 @@ final class Statuses {
       Status s = status.get(id);
       boolean open = isWork(s) && !s.isClosed();
       boolean waiting = false;
+      Work.step();
       for (UnitId u : up.getOrDefault(id, List.of())) {
+        Work.step();
         Status us = status.get(u);
         if (us != null && isWork(us) && !us.isClosed()) {
           waiting = true;
@@ -175,6 +177,7 @@ final class Statuses {
     for (UnitId id : byId.keySet()) {
       int n = 0;
       for (Edge e : upstream.getOrDefault(id, List.of())) {
+        Work.step();
         if (byId.containsKey(e.to())) {
           n++;
           dependents.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(id);
@@ -199,6 +202,7 @@ final class Statuses {
       List<UnitId> next = new ArrayList<>(dependents.getOrDefault(id, List.of()));
       Collections.sort(next);
       for (UnitId d : next) {
+        Work.step();
         if (len + 1 > length.getOrDefault(d, 1)
             || (len + 1 == length.getOrDefault(d, 1)
                 && prev.containsKey(d)

@@ -45,9 +45,13 @@ public record UnitId(String scope, String local) implements Comparable<UnitId> {
     return dots > 0 && digitBefore;
   }
 
-  /** A form safe as a URL path: {@code auth-units/1.1} or {@code 1.0}. */
+  /**
+   * A form safe as a URL path and as folders inside the output: {@code auth-units/1.1} or {@code
+   * 1.0}. Ids written by hand ({@code unit: ../../etc}) are made safe by {@link SafePath}.
+   */
   public String path() {
-    return isScoped() ? scope + "/" + local : local;
+    String l = SafePath.segment(local);
+    return isScoped() ? SafePath.segment(scope) + "/" + l : l;
   }
 
   @Override

@@ -404,6 +404,7 @@ final class DocumentReader {
       onTable(first, last);
     }
     for (int l = first; l <= last; l++) {
+      Work.step();
       String text = line(l);
       if (paragraph) {
         onField(l, text);
@@ -428,6 +429,7 @@ final class DocumentReader {
     quoted.push(false);
     while (!todo.isEmpty()) {
       Node n = todo.pop();
+      Work.step();
       boolean inQuote = quoted.pop() || n instanceof BlockQuote;
       if (n instanceof TaskListItemMarker marker
           && !inQuote
@@ -480,6 +482,7 @@ final class DocumentReader {
     String text = TASK_PREFIX.matcher(line(line)).replaceFirst("").strip();
     List<String> path = new ArrayList<>();
     for (Open o : stack) {
+      Work.step();
       path.add(0, o.text);
       o.total++;
       if (done) {
@@ -835,6 +838,27 @@ final class DocumentReader {
    * {@link #MAX_QUOTE_DEPTH} quote markers are cut, and a warning names the first such line. Tasks
    * keep counting: a flattened item is still an item.
    */
+  /**
+   * The index after a list marker ({@code -}, {@code *}, {@code +}, {@code 12.}, {@code 3)}) and
+   * its space at {@code i}, or -1.
+   */
+  private static int listMarkerEnd(String text, int i, int end) {
+    int j = i;
+    char c = text.charAt(j);
+    if (c == '-' || c == '*' || c == '+') {
+      j++;
+    } else {
+      while (j < end && j - i < 9 && Character.isDigit(text.charAt(j))) {
+        j++;
+      }
+      if (j == i || j >= end || (text.charAt(j) != '.' && text.charAt(j) != ')')) {
+        return -1;
+      }
+      j++;
+    }
+    return j < end && (text.charAt(j) == ' ' || text.charAt(j) == '\t') ? j + 1 : -1;
+  }
+
   static String capNesting(String text, Path root, String source, List<Diagnostic> problems) {
     int firstCut = 0;
     int deepest = 0;
@@ -847,6 +871,13 @@ final class DocumentReader {
       lineNo++;
       int indent = 0;
       int quotes = 0;
+      // Containers opened on this line: quote markers and list markers (`- - - x` nests too).
+      int containers = 0;
+      int keepTo = -1;
+      // Where the line's first list marker (or its text) starts, and the indentation before it.
+      int lead = -1;
+      int leadIndent = 0;
+      int leadQuotes = 0;
       int i = start;
       while (i < end) {
         char c = text.charAt(i);
@@ -856,12 +887,31 @@ final class DocumentReader {
           indent += 4;
         } else if (c == '>') {
           quotes++;
+          containers++;
         } else {
-          break;
+          int marker = listMarkerEnd(text, i, end);
+          if (lead < 0) {
+            lead = i;
+            leadIndent = indent;
+            leadQuotes = quotes;
+          }
+          if (marker < 0) {
+            break;
+          }
+          containers++;
+          i = marker - 1;
         }
         i++;
+        if (containers == MAX_QUOTE_DEPTH && keepTo < 0) {
+          keepTo = i;
+        }
       }
-      if (indent > MAX_INDENT || quotes > MAX_QUOTE_DEPTH) {
+      if (lead < 0) {
+        lead = i;
+        leadIndent = indent;
+        leadQuotes = quotes;
+      }
+      if (leadIndent > MAX_INDENT || containers > MAX_QUOTE_DEPTH) {
         if (out == null) {
           out = new StringBuilder(text.length());
           out.append(text, 0, start);
@@ -869,11 +919,19 @@ final class DocumentReader {
         if (firstCut == 0) {
           firstCut = lineNo;
         }
-        deepest = Math.max(deepest, Math.max(indent / 2, quotes));
-        out.append(" ".repeat(Math.min(indent, MAX_INDENT)));
-        out.append(">".repeat(Math.min(quotes, MAX_QUOTE_DEPTH)));
-        if (quotes > 0) {
+        deepest = Math.max(deepest, Math.max(leadIndent / 2, containers));
+        if (containers > MAX_QUOTE_DEPTH) {
+          // Keep the first containers, with their spacing squeezed, and the line's text.
+          String kept = text.substring(start, keepTo);
+          out.append(kept.length() > MAX_INDENT ? kept.replaceAll("[ \t]+", " ") : kept);
           out.append(' ');
+        } else {
+          out.append(" ".repeat(MAX_INDENT));
+          out.append(">".repeat(leadQuotes));
+          if (leadQuotes > 0) {
+            out.append(' ');
+          }
+          i = lead;
         }
         out.append(text, i, end);
         if (nl >= 0) {

@@ -1,5 +1,6 @@
 package dev.planbake.parse;
 
+import dev.planbake.model.SafePath;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,6 +17,12 @@ final class Slugs {
 
   /** The slug of a plan file: its name, or its folder for generic names, or NN-MM for GSD. */
   static String ofFile(String source) {
+    String slug = fromName(source);
+    // A plan named con.md or nul.md must not become a folder Windows cannot open.
+    return SafePath.isReserved(slug) ? slug + "-plan" : slug;
+  }
+
+  private static String fromName(String source) {
     String[] parts = source.split("/");
     String name = parts[parts.length - 1].replaceFirst("(?i)\\.md$", "");
     String slug = of(name);

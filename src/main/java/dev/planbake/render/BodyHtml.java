@@ -180,6 +180,19 @@ final class BodyHtml {
     a.tagName("span").removeAttr("href").addClass("offsite-link").attr("title", href);
   }
 
+  /**
+   * Percent-decodes one path segment; a stray {@code %} ({@code 100%.md}, {@code j%avascript:}) is
+   * kept as written instead of failing the page (found by PlanFuzzTest).
+   */
+  private static String decode(String segment) {
+    try {
+      return java.net.URLDecoder.decode(
+          segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return segment;
+    }
+  }
+
   private static String normalize(String path) {
     java.util.Deque<String> parts = new java.util.ArrayDeque<>();
     for (String p : path.split("/")) {
@@ -192,7 +205,7 @@ final class BodyHtml {
         }
         parts.removeLast();
       } else {
-        parts.addLast(java.net.URLDecoder.decode(p, java.nio.charset.StandardCharsets.UTF_8));
+        parts.addLast(decode(p));
       }
     }
     return String.join("/", parts);

@@ -291,6 +291,11 @@ public final class Renderer {
     }
   }
 
+  /** The site path of a plan's page file ({@code plans/<slug>/index.html}). */
+  public static String planPage(Plan p) {
+    return Urls.plan(p) + "index.html";
+  }
+
   /** The problems alone as JSON, in the shape status.json uses. */
   public static String diagnosticsJson(List<Diagnostic> diagnostics) {
     return StatusJson.diagnostics(diagnostics);

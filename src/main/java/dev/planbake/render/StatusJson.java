@@ -3,6 +3,9 @@ package dev.planbake.render;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.planbake.diag.Diagnostic;
@@ -23,7 +26,34 @@ import java.util.List;
  * a fixed order and units sorted by id, so the same plans always give the same bytes.
  */
 final class StatusJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new HtmlSafe());
+
+  /**
+   * Escapes {@code < > &} (and the two JavaScript line separators) as {@code \\u} sequences, so
+   * that a title like {@code </script>} stays harmless if the JSON is ever inlined in a page.
+   */
+  static final class HtmlSafe extends CharacterEscapes {
+    private static final int[] ASCII = standardAsciiEscapesForJSON();
+
+    static {
+      ASCII['<'] = ESCAPE_STANDARD;
+      ASCII['>'] = ESCAPE_STANDARD;
+      ASCII['&'] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      if (ch == 0x2028 || ch == 0x2029) {
+        return new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch));
+      }
+      return null;
+    }
+  }
 
   private StatusJson() {}
 

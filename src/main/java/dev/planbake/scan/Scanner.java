@@ -96,16 +96,27 @@ public final class Scanner {
     return plans;
   }
 
-  /** Relative paths of every readable .md file, sorted. */
+  /**
+   * Relative paths of every readable .md file, sorted. Symbolic links are followed while they stay
+   * inside the plans folder; one that leads out of it is reported and not followed, so a link to
+   * {@code /} or to a home folder never publishes files nobody meant to publish, and a link loop is
+   * reported once instead of being walked forever.
+   */
   private List<String> list(Path root) throws IOException {
     List<String> found = new ArrayList<>();
+    Path realRoot = root.toRealPath();
     Files.walkFileTree(
         root,
+        java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
             if (!dir.equals(root) && (ALWAYS_IGNORED.contains(name) || ignored(root, dir))) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (!dir.equals(root) && leaves(root, realRoot, dir)) {
               return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -114,7 +125,16 @@ public final class Scanner {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (attrs.isRegularFile() && name.endsWith(".md") && !ignored(root, file)) {
+            if (!name.endsWith(".md") || ignored(root, file)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isSymbolicLink()) {
+              diagnostics.add(
+                  Diagnostic.warning(
+                          Position.of(file, relative(root, file), 0),
+                          "symbolic link that cannot be followed (its target is missing, or links loop); skipped")
+                      .withHint("remove the link or restore its target"));
+            } else if (attrs.isRegularFile() && !leaves(root, realRoot, file)) {
               found.add(relative(root, file));
             }
             return FileVisitResult.CONTINUE;
@@ -122,6 +142,16 @@ public final class Scanner {
 
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (e instanceof java.nio.file.FileSystemLoopException) {
+              diagnostics.add(
+                  Diagnostic.warning(
+                          Position.of(file, relative(root, file), 0),
+                          "symbolic link loop: this folder links back to "
+                              + linkTarget(file)
+                              + ", which contains it; not followed")
+                      .withHint("remove the link, or add it to `ignore` in planbake.yml"));
+              return FileVisitResult.CONTINUE;
+            }
             diagnostics.add(
                 Diagnostic.error(
                     Position.of(file, relative(root, file), 0), "cannot read: " + e.getMessage()));
@@ -130,6 +160,41 @@ public final class Scanner {
         });
     found.sort(null);
     return found;
+  }
+
+  /**
+   * Whether {@code p} is reached through a symbolic link that leads out of the plans folder; if so
+   * the warning is added here, once, at the link.
+   */
+  private boolean leaves(Path root, Path realRoot, Path p) {
+    if (!Files.isSymbolicLink(p)) {
+      return false;
+    }
+    try {
+      if (p.toRealPath().startsWith(realRoot)) {
+        return false;
+      }
+    } catch (IOException e) {
+      // Unresolvable: treated like a link that leaves, which is never followed.
+    }
+    diagnostics.add(
+        Diagnostic.warning(
+                Position.of(p, relative(root, p), 0),
+                "symbolic link to "
+                    + linkTarget(p)
+                    + " leads out of the plans folder; not followed")
+            .withHint("copy the files into the plans folder, or add it as another plans folder"));
+    return true;
+  }
+
+  private static String linkTarget(Path link) {
+    try {
+      return Files.isSymbolicLink(link)
+          ? Files.readSymbolicLink(link).toString()
+          : link.toRealPath().toString();
+    } catch (IOException e) {
+      return "an unreadable target";
+    }
   }
 
   private boolean ignored(Path root, Path p) {

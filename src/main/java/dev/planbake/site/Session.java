@@ -177,13 +177,21 @@ public final class Session {
     List<Plan> plans = new ArrayList<>(sources.size());
     for (PlanSource s : sources) {
       Parsed p = next.computeIfAbsent(s, parsed::get);
-      diagnostics.addAll(p.problems());
+      diagnostics.addAll(settings.trustHtml() ? kept(p.problems()) : p.problems());
       if (p.plan() != null) {
         plans.add(p.plan());
       }
     }
     parsed = keep ? next : new HashMap<>();
     return plans;
+  }
+
+  /**
+   * The problems without the parser's notes that unsafe HTML or URLs "are removed": with trusted
+   * HTML nothing is removed, and the summary says so once instead.
+   */
+  private static List<Diagnostic> kept(List<Diagnostic> problems) {
+    return problems.stream().filter(d -> !d.message().endsWith(" is removed")).toList();
   }
 
   private static Parsed parseOne(PlanSource s) {

@@ -2,12 +2,15 @@ package dev.planbake.site;
 
 import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
+import dev.planbake.diag.Diagnostics;
 import dev.planbake.model.Repository;
 import dev.planbake.render.Page;
 import dev.planbake.render.Renderer;
 import dev.planbake.write.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,6 +90,39 @@ public final class Site {
           out.written(),
           timings);
     }
+  }
+
+  /**
+   * Checks the plans as {@link #check} does, then renders the site in memory and follows every
+   * internal link and anchor of it; with {@code repoRoot}, also reports file paths the plans name
+   * that do not exist there. Writes nothing.
+   *
+   * @param links whether to check the built site's links
+   * @param repoRoot the code repository the plans describe, or null
+   */
+  public static Result checkLinks(Settings settings, boolean links, Path repoRoot)
+      throws IOException {
+    Session.Update update = new Session(settings, links).refresh();
+    Result r = update.result();
+    Diagnostics all = new Diagnostics();
+    all.addAll(r.diagnostics());
+    if (links) {
+      all.addAll(Links.broken(r.repository(), update.pages()));
+    }
+    if (repoRoot != null) {
+      if (!Files.isDirectory(repoRoot)) {
+        throw new IOException("repository root not found: " + repoRoot);
+      }
+      all.addAll(new RepoFiles(repoRoot).missing(r.repository().plans()));
+    }
+    return new Result(
+        r.repository(),
+        all.sorted(),
+        all.errors(),
+        all.warnings(),
+        all.dropped() + r.dropped(),
+        r.pages(),
+        r.timings());
   }
 
   /** The problems as JSON, in the shape status.json uses. */

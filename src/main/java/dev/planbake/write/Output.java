@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
@@ -98,7 +99,12 @@ public final class Output {
 
     /** Writes one page (or hard-links it from the previous build if it is unchanged). */
     public void write(Page p) throws IOException {
-      Path target = fresh.resolve(p.path()).normalize();
+      Path target;
+      try {
+        target = fresh.resolve(p.path()).normalize();
+      } catch (InvalidPathException e) {
+        throw new IOException("page path is not a valid file name: " + p.path(), e);
+      }
       if (!target.startsWith(fresh) || target.equals(fresh)) {
         throw new IOException("page path leaves the output folder: " + p.path());
       }

@@ -91,6 +91,22 @@ class FaultsTest {
   }
 
   @Test
+  void buildWritesTheRestOfTheSiteWithoutAStackTrace() {
+    Path out = tmp.resolve("cli-out");
+    Cli cli = Cli.run("build", "--plans", plans.toString(), "--out", out.toString());
+
+    assertEquals(0, cli.exit(), cli.err());
+    assertFalse(cli.err().contains("Exception"), cli.err());
+    assertFalse(cli.err().contains("\tat "), cli.err());
+    for (String line : cli.err().lines().toList()) {
+      assertTrue(
+          line.matches(".*\\.md:\\d+: (error|warning): .*"), "not a file:line message: " + line);
+    }
+    assertTrue(Files.isRegularFile(out.resolve("index.html")));
+    assertTrue(Files.isRegularFile(out.resolve("plans/xss/index.html")));
+  }
+
+  @Test
   void nothingIsLeftOutAsAnInternalError() {
     List<Diagnostic> internal =
         result.diagnostics().stream().filter(d -> d.message().contains("internal error")).toList();

@@ -1,0 +1,61 @@
+package dev.planbake.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * Turns any text (a unit id from front matter, a folder name) into one folder name that is safe on
+ * every filesystem the site may be copied to: lowercase ASCII letters, digits, dots and dashes, no
+ * leading dot, no Windows device name, at most {@value #MAX} characters. A name that had to be
+ * changed gets a short hash of the original, so that two ids that differ only in case or in dropped
+ * characters still get distinct folders on case-insensitive filesystems.
+ */
+public final class SafePath {
+  /** Long enough for every real id, short enough that a whole output path stays under 260. */
+  public static final int MAX = 80;
+
+  /** Names Windows reserves for devices, with or without an extension. */
+  private static final Set<String> RESERVED =
+      Set.of(
+          "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6",
+          "com7", "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7",
+          "lpt8", "lpt9");
+
+  private SafePath() {}
+
+  /** One safe path segment for {@code text}; the same text always gives the same segment. */
+  public static String segment(String text) {
+    String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+    s = s.replaceAll("-{2,}", "-").replaceAll("^[.-]+|[.-]+$", "");
+    if (s.length() > MAX - 9) {
+      s = s.substring(0, MAX - 9).replaceAll("[.-]+$", "");
+    }
+    if (s.isEmpty()) {
+      s = "id";
+    }
+    boolean reserved = isReserved(s);
+    if (reserved) {
+      // `lpt9.md-1a2b3c4d` is still a device name to Windows; `lpt9-md-1a2b3c4d` is not.
+      s = s.replace('.', '-');
+    }
+    if (reserved || !s.equals(text)) {
+      s = s + "-" + hash(text);
+    }
+    return s;
+  }
+
+  /** Whether Windows treats the name as a device ({@code con}, {@code nul.txt}, {@code com1}). */
+  public static boolean isReserved(String name) {
+    int dot = name.indexOf('.');
+    String stem = (dot < 0 ? name : name.substring(0, dot)).toLowerCase(Locale.ROOT).strip();
+    return RESERVED.contains(stem);
+  }
+
+  private static String hash(String text) {
+    CRC32 crc = new CRC32();
+    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    return String.format(Locale.ROOT, "%08x", crc.getValue());
+  }
+}

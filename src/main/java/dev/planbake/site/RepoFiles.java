@@ -1,0 +1,135 @@
+package dev.planbake.site;
+
+import dev.planbake.diag.Diagnostic;
+import dev.planbake.model.FileChange;
+import dev.planbake.model.Plan;
+import dev.planbake.model.PlanUnit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the file paths a plan names that do not exist in the code repository: its "Files to
+ * Create/Update" entries and paths in backticks ({@code `src/app/Main.java`}). Plans drift from the
+ * code they describe; this says where, at the plan's file and line.
+ */
+final class RepoFiles {
+  /** A backticked word that looks like a path: a slash, or a name with an extension. */
+  private static final Pattern BACKTICKED =
+      Pattern.compile("`([A-Za-z0-9_.@~+-]+(?:/[A-Za-z0-9_.@~+-]+)*/?)`");
+
+  private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
+
+  private final Path repoRoot;
+
+  RepoFiles(Path repoRoot) {
+    this.repoRoot = repoRoot.toAbsolutePath().normalize();
+  }
+
+  List<Diagnostic> missing(List<Plan> plans) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (Plan plan : plans) {
+      Set<String> reported = new HashSet<>();
+      List<String[]> texts = new ArrayList<>();
+      for (String f : plan.files()) {
+        texts.add(new String[] {f, read(plan.root().resolve(f))});
+      }
+      for (FileChange fc : changes(plan)) {
+        if (!exists(fc.path())) {
+          String file = fileWithLine(texts, fc.line(), fc.path(), plan.source());
+          if (reported.add(file + ":" + fc.line() + ":" + fc.path())) {
+            out.add(
+                Diagnostic.warning(
+                        plan.at(file, fc.line()),
+                        "`"
+                            + fc.path()
+                            + "`"
+                            + (fc.action().isEmpty() ? "" : " (to " + fc.action() + ")")
+                            + " does not exist in "
+                            + repoRoot)
+                    .withHint("correct the path, or update the plan if the file moved"));
+          }
+        }
+      }
+      for (String[] t : texts) {
+        backticked(plan, t[0], t[1], reported, out);
+      }
+    }
+    return out;
+  }
+
+  private void backticked(
+      Plan plan, String file, String text, Set<String> reported, List<Diagnostic> out) {
+    String[] lines = text.split("\n", -1);
+    boolean inFence = false;
+    for (int i = 0; i < lines.length; i++) {
+      if (FENCE.matcher(lines[i]).find()) {
+        inFence = !inFence;
+        continue;
+      }
+      if (inFence) {
+        continue;
+      }
+      Matcher m = BACKTICKED.matcher(lines[i]);
+      while (m.find()) {
+        String path = m.group(1);
+        boolean looksLikePath =
+            (path.contains("/") && !path.startsWith("/") && !path.startsWith("~"))
+                || path.matches("[^/]+\\.[A-Za-z][A-Za-z0-9]{0,7}");
+        if (!looksLikePath || path.startsWith("..") || exists(path)) {
+          continue;
+        }
+        if (reported.add(file + ":" + (i + 1) + ":" + path)) {
+          out.add(
+              Diagnostic.warning(
+                      plan.at(file, i + 1), "`" + path + "` does not exist in " + repoRoot)
+                  .withHint("correct the path, or drop the backticks if it is not a file"));
+        }
+      }
+    }
+  }
+
+  private static List<FileChange> changes(Plan plan) {
+    List<FileChange> all = new ArrayList<>(plan.rest().files());
+    for (PlanUnit u : plan.units()) {
+      all.addAll(u.content().files());
+    }
+    return all;
+  }
+
+  /** The file of the plan whose line {@code line} names {@code path} (the plan's own if none). */
+  private static String fileWithLine(List<String[]> texts, int line, String path, String source) {
+    for (String[] t : texts) {
+      String[] lines = t[1].split("\n", -1);
+      if (line >= 1 && line <= lines.length && lines[line - 1].contains(path)) {
+        return t[0];
+      }
+    }
+    return source;
+  }
+
+  private boolean exists(String path) {
+    try {
+      Path p = repoRoot.resolve(path.replaceFirst("^\\./", "")).normalize();
+      return p.startsWith(repoRoot) && Files.exists(p);
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+}
