@@ -7,7 +7,12 @@ import java.util.List;
  * heading tree with anchors and counts, and the raw HTML it contained (line and text).
  */
 public record Document(
-    String source, String title, String html, List<Section> sections, List<RawHtml> rawHtml) {
+    String source, String title, Html body, List<Section> sections, List<RawHtml> rawHtml) {
+
+  /** The body HTML (inflated from its compact form on each call). */
+  public String html() {
+    return body.text();
+  }
 
   public Document {
     sections = List.copyOf(sections);

@@ -7,6 +7,7 @@ import dev.planbake.model.Document;
 import dev.planbake.model.Field;
 import dev.planbake.model.FileChange;
 import dev.planbake.model.Gate;
+import dev.planbake.model.Html;
 import dev.planbake.model.Link;
 import dev.planbake.model.Phase;
 import dev.planbake.model.Progress;
@@ -287,7 +288,7 @@ final class DocumentReader {
         content,
         stages,
         verification,
-        new Document(source, title, html, sections, rawHtml),
+        new Document(source, title, Html.of(html), sections, rawHtml),
         problems);
   }
 

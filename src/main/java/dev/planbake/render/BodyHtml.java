@@ -1,5 +1,6 @@
 package dev.planbake.render;
 
+import dev.planbake.model.Html;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
@@ -46,10 +47,10 @@ final class BodyHtml {
 
   /**
    * Cleaned bodies by the identity of the Markdown's HTML: a plan that was not parsed again keeps
-   * its HTML string, so in {@code serve} a page re-rendered because a neighbour changed skips
+   * its HTML object, so in {@code serve} a page re-rendered because a neighbour changed skips
    * jsoup. Valid while the plans (and so the link targets) stay the same set.
    */
-  private final Map<String, String> cache = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<Html, String> cache = Collections.synchronizedMap(new IdentityHashMap<>());
 
   /** Off for one-shot builds, where nothing is rendered twice and the memory would be wasted. */
   private volatile boolean remember;
@@ -69,15 +70,14 @@ final class BodyHtml {
    *     file), for links to {@code #anchors} within it
    * @param root the way from the page to the site root ({@code ../../})
    */
-  String clean(String html, String source, String idPrefix, String root) {
-    String key = html;
-    String hit = cache.get(key);
+  String clean(Html html, String source, String idPrefix, String root) {
+    String hit = cache.get(html);
     if (hit != null) {
       return hit;
     }
-    String cleaned = cleanNow(html, source, idPrefix, root);
+    String cleaned = cleanNow(html.text(), source, idPrefix, root);
     if (remember) {
-      cache.put(key, cleaned);
+      cache.put(html, cleaned);
     }
     return cleaned;
   }
@@ -87,7 +87,7 @@ final class BodyHtml {
   }
 
   /** Forgets bodies of documents no longer in the site, so the cache never outgrows it. */
-  void retain(Set<String> currentHtml) {
+  void retain(Set<Object> currentHtml) {
     synchronized (cache) {
       cache.keySet().retainAll(currentHtml);
     }

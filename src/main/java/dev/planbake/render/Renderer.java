@@ -105,10 +105,10 @@ public final class Renderer {
     if (body == null || !body.sameTargets(settings.trustHtml(), pageBySource)) {
       body = new BodyHtml(settings.trustHtml(), pageBySource);
     } else {
-      Set<String> current = Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<Object> current = Collections.newSetFromMap(new IdentityHashMap<>());
       for (Plan p : repo.plans()) {
         for (dev.planbake.model.Document d : p.documents()) {
-          current.add(d.html());
+          current.add(d.body());
         }
       }
       body.retain(current);

@@ -65,16 +65,20 @@ final class HtmlSafety {
       String tag = e.normalName();
       if (tag.equals("script")) {
         String src = e.attr("src");
+        String file = src.substring(src.lastIndexOf('/') + 1);
         boolean themeAsset =
             e.data().isBlank()
-                && src.matches("(\\.\\./)*assets/[a-z-]+\\.js")
-                && Files.isRegularFile(
-                    Path.of("site-theme/assets", src.substring(src.lastIndexOf('/') + 1)));
-        if (!themeAsset) {
+                && src.matches("(\\./|/|(\\.\\./)*)assets/[a-z.-]+\\.js")
+                && (Files.isRegularFile(Path.of("site-theme/assets", file))
+                    || file.equals("fuse.min.js"));
+        // The search index is data the build writes with a JSON generator, not theme code.
+        boolean searchIndex =
+            e.data().isBlank() && src.matches("(\\./|/|(\\.\\./)*)search/index\\.js");
+        if (!themeAsset && !searchIndex) {
           found.add(where + ": <script> " + e.outerHtml());
         }
       }
-      if (ACTIVE.contains(tag) && !svg) {
+      if (ACTIVE.contains(tag) && !svg && !themeOwn(e)) {
         found.add(where + ": <" + tag + ">");
       }
       if (tag.equals("meta") && e.hasAttr("http-equiv")) {
@@ -111,6 +115,22 @@ final class HtmlSafety {
       }
     }
     return found;
+  }
+
+  /**
+   * The theme's own search form (a GET to the site's search page) and the build's own SVG figures
+   * (the graph, the neighbourhood, the legend), whose text the graph tests check is escaped.
+   */
+  private static boolean themeOwn(Element e) {
+    return switch (e.normalName()) {
+      case "form" ->
+          e.attr("role").equals("search")
+              && e.attr("method").equals("get")
+              && e.attr("action").matches("(\\./|/|(\\.\\./)*)(search/)?")
+              && e.select("input[type=hidden], button[formaction]").isEmpty();
+      case "svg" -> e.hasClass("graph") || e.hasClass("neighbourhood");
+      default -> false;
+    };
   }
 
   /** Whether a browser would treat the URL as script or as an inline document. */
