@@ -131,4 +131,21 @@ public final class TestSite {
     String text = at + ": " + d.severity().label() + ": " + d.message();
     return d.hint().isEmpty() ? text : text + " (" + d.hint() + ")";
   }
+
+  /** Copies a folder tree (the demo plans, say) so a test can edit the copy. */
+  public static Path copyTree(Path from, Path to) {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path dest = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(f, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return to;
+  }
 }

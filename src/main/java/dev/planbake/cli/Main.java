@@ -55,6 +55,9 @@ public final class Main implements Runnable {
           .println(
               "planbake: out of memory; give Java a larger heap, e.g. java -Xmx4g -jar"
                   + " planbake.jar ... (or PLANBAKE_JAVA_OPTS=-Xmx4g bin/planbake ...)");
+      if (java.util.Arrays.asList(args).contains("--verbose")) {
+        e.printStackTrace(cli.getErr());
+      }
       cli.getErr().flush();
       return FAILURE;
     }

@@ -17,7 +17,7 @@ final class Summary {
     String pages = r.pages() > 0 ? String.format(Locale.ROOT, ", %,d pages", r.pages()) : "";
     return String.format(
         Locale.ROOT,
-        "%,d %s, %,d %s, %,d tasks (%,d done)%s, %d %s, %d %s in %.2f s",
+        "%,d %s, %,d %s, %,d tasks (%,d done)%s, %,d %s, %,d %s in %.2f s",
         plans,
         plans == 1 ? "plan" : "plans",
         units,

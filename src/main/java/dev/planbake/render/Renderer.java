@@ -227,7 +227,7 @@ public final class Renderer {
       }
     }
     put(out, pages.search());
-    put(out, Page.text(SearchIndex.PATH, SearchIndex.render(repo)));
+    put(out, new Page(SearchIndex.PATH, SearchIndex.render(repo)));
     put(out, pages.notFound());
     try {
       graphs.join().forEach(p -> put(out, p));

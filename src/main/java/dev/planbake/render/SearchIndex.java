@@ -1,5 +1,6 @@
 package dev.planbake.render;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.planbake.model.Document;
@@ -10,9 +11,10 @@ import dev.planbake.model.Section;
 import dev.planbake.model.Status;
 import dev.planbake.model.Task;
 import dev.planbake.model.Unit;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,7 +68,8 @@ final class SearchIndex {
   /** What one unit contributes before boilerplate is dropped. */
   private record Entry(Unit unit, List<String> headings, List<String> tasks, List<String> words) {}
 
-  static String render(Repository repo) {
+  /** The index script as UTF-8: tens of megabytes for 100,000 units, so never a String. */
+  static byte[] render(Repository repo) {
     Map<String, Plan> plans = new HashMap<>();
     for (Plan p : repo.plans()) {
       plans.put(p.slug(), p);
@@ -85,9 +88,9 @@ final class SearchIndex {
     // A heading or word that many units share ("Definition of Done", "the") tells none apart:
     // dropping it is what keeps the index small on large repositories.
     int common = Math.max(COMMON_MIN, entries.size() * COMMON_PERCENT / 100);
-    StringWriter out = new StringWriter(1 << 16);
-    out.write("window.planbakeSearch=");
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    out.writeBytes("window.planbakeSearch=".getBytes(StandardCharsets.UTF_8));
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeNumberField("v", 1);
       g.writeObjectFieldStart("statuses");
@@ -112,7 +115,8 @@ final class SearchIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.append(";\n").toString();
+    out.writeBytes(";\n".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 
   private static Entry entry(Unit u, Plan plan) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.planbake.GenPlans;
+import dev.planbake.TestSite;
 import dev.planbake.config.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,14 +15,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,18 +73,8 @@ class BrowserTest {
     return server;
   }
 
-  static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path dest = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    return to;
+  static Path copy(Path from, Path to) {
+    return TestSite.copyTree(from, to);
   }
 
   /** status.json's units as the server has them. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.planbake.TestSite;
 import dev.planbake.config.Settings;
 import dev.planbake.render.Page;
 import java.io.IOException;
@@ -31,18 +32,7 @@ class IncrementalTest {
 
   @BeforeEach
   void copyTheDemoContent() throws IOException {
-    plans = tmp.resolve("plans");
-    Path demo = Path.of("content", "plans");
-    try (Stream<Path> files = Files.walk(demo)) {
-      for (Path f : files.toList()) {
-        Path target = plans.resolve(demo.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
+    plans = TestSite.copyTree(Path.of("content", "plans"), tmp.resolve("plans"));
     settings =
         Settings.defaults()
             .withTitle("Incremental")
