@@ -32,6 +32,7 @@ public final class Renderer {
   private final Runnable onPlanPage;
   private final PageSink sink;
   private BodyHtml body;
+  private final SearchIndex.Memo searchMemo = new SearchIndex.Memo();
 
   /** Takes pages as they are rendered, from any thread. */
   public interface PageSink {
@@ -227,7 +228,10 @@ public final class Renderer {
       }
     }
     put(out, pages.search());
-    put(out, new Page(SearchIndex.PATH, SearchIndex.render(repo)));
+    // A one-shot build reads every plan once anyway; keeping their words would only cost memory.
+    put(
+        out,
+        new Page(SearchIndex.PATH, SearchIndex.render(repo, sink == null ? searchMemo : null)));
     put(out, pages.notFound());
     try {
       graphs.join().forEach(p -> put(out, p));

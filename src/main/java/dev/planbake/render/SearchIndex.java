@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +70,47 @@ final class SearchIndex {
   /** What one unit contributes before boilerplate is dropped. */
   private record Entry(Unit unit, List<String> headings, List<String> tasks, List<String> words) {}
 
+  /**
+   * The words of each unit as last read, by the identity of its part of a plan: in {@code serve} a
+   * plan that was not parsed again keeps its objects, so an edit re-reads one plan's text instead
+   * of every plan's. Only what the last index used is kept.
+   */
+  static final class Memo {
+    private record Words(
+        Plan plan, String title, List<String> headings, List<String> tasks, List<String> words) {}
+
+    private Map<PlanUnit, Words> last = new IdentityHashMap<>();
+    private final Map<PlanUnit, Words> next = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    Entry entry(Unit u, Plan plan) {
+      PlanUnit part = u.part();
+      if (part == null) {
+        return SearchIndex.entry(u, plan);
+      }
+      Words w = last.get(part);
+      if (w == null || w.plan != plan || !w.title.equals(u.title())) {
+        Entry e = SearchIndex.entry(u, plan);
+        w = new Words(plan, u.title(), e.headings, e.tasks, e.words);
+      }
+      next.put(part, w);
+      return new Entry(u, w.headings, w.tasks, w.words);
+    }
+
+    void endRound() {
+      last = new IdentityHashMap<>(next);
+      next.clear();
+    }
+  }
+
   /** The index script as UTF-8: tens of megabytes for 100,000 units, so never a String. */
   static byte[] render(Repository repo) {
+    return render(repo, null);
+  }
+
+  /**
+   * @param memo words of units from the previous index to reuse (null: read every plan)
+   */
+  static byte[] render(Repository repo, Memo memo) {
     Map<String, Plan> plans = new HashMap<>();
     for (Plan p : repo.plans()) {
       plans.put(p.slug(), p);
@@ -77,8 +118,15 @@ final class SearchIndex {
     List<Entry> entries =
         repo.units().parallelStream()
             .filter(u -> !u.placeholder())
-            .map(u -> entry(u, plans.get(u.planSlug())))
+            .map(
+                u ->
+                    memo == null
+                        ? entry(u, plans.get(u.planSlug()))
+                        : memo.entry(u, plans.get(u.planSlug())))
             .toList();
+    if (memo != null) {
+      memo.endRound();
+    }
     Map<String, Integer> headingCount = new HashMap<>();
     Map<String, Integer> wordCount = new HashMap<>();
     for (Entry e : entries) {

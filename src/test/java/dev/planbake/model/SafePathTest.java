@@ -1,0 +1,25 @@
+package dev.planbake.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SafePathTest {
+  @Test
+  void theShortcutForSafeNamesGivesWhatTheRulesGive() {
+    Random r = new Random(11);
+    String alphabet = "ab01.-_-A /:#éCON";
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = r.nextInt(12); i >= 0; i--) {
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      assertEquals(SafePath.byRules(text), SafePath.segment(text), text);
+    }
+    for (String text : new String[] {"1.0", "001-user-auth", "con", "nul.md", "a".repeat(71)}) {
+      assertEquals(SafePath.byRules(text), SafePath.segment(text), text);
+    }
+  }
+}
