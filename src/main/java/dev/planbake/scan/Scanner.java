@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +45,43 @@ public final class Scanner {
   private final long maxBytes;
   private final Diagnostics diagnostics;
 
+  /**
+   * Files read by earlier scans, by path, size and modification time: {@code serve} scans the whole
+   * plans folder on every change, and re-reading thousands of unchanged files is most of that scan.
+   */
+  public static final class Cache {
+    private record Entry(long size, FileTime modified, PlanSource.File file, Diagnostic warning) {}
+
+    private Map<Path, Entry> last = new HashMap<>();
+    private final Map<Path, Entry> next = new HashMap<>();
+
+    private synchronized Entry get(Path p, long size, FileTime modified) {
+      Entry e = last.get(p);
+      return e != null && e.size == size && e.modified.equals(modified) ? e : null;
+    }
+
+    private synchronized void put(Path p, Entry e) {
+      next.put(p, e);
+    }
+
+    /** Keeps what this scan read, forgets files no longer there. */
+    private synchronized void endScan() {
+      last = new HashMap<>(next);
+      next.clear();
+    }
+  }
+
+  private Cache cache;
+
+  /** The invalid-UTF-8 warning of the file just decoded (files are read one at a time). */
+  private Diagnostic decodeWarning;
+
+  /** Reuses files unchanged since an earlier scan with the same cache. */
+  public Scanner withCache(Cache c) {
+    this.cache = c;
+    return this;
+  }
+
   public Scanner(List<String> ignoreGlobs, long maxBytes, Diagnostics diagnostics) {
     this.ignore =
         ignoreGlobs.stream()
@@ -64,6 +103,9 @@ public final class Scanner {
         throw new IOException("plans folder not found: " + root);
       }
       out.addAll(scanRoot(root));
+    }
+    if (cache != null) {
+      cache.endScan();
     }
     return out;
   }
@@ -250,7 +292,18 @@ public final class Scanner {
     Path file = root.resolve(source);
     Position at = Position.of(file, source, 1);
     try {
-      long size = Files.size(file);
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      long size = attrs.size();
+      if (cache != null) {
+        Cache.Entry hit = cache.get(file, size, attrs.lastModifiedTime());
+        if (hit != null) {
+          if (hit.warning() != null) {
+            diagnostics.add(hit.warning());
+          }
+          cache.put(file, hit);
+          return java.util.Optional.of(hit.file());
+        }
+      }
       if (size > maxBytes) {
         diagnostics.add(
             Diagnostic.error(
@@ -264,7 +317,15 @@ public final class Scanner {
         return java.util.Optional.empty();
       }
       byte[] bytes = Files.readAllBytes(file);
-      return java.util.Optional.of(new PlanSource.File(source, decode(bytes, at)));
+      decodeWarning = null;
+      PlanSource.File read = new PlanSource.File(source, decode(bytes, at));
+      if (decodeWarning != null) {
+        diagnostics.add(decodeWarning);
+      }
+      if (cache != null && bytes.length == size) {
+        cache.put(file, new Cache.Entry(size, attrs.lastModifiedTime(), read, decodeWarning));
+      }
+      return java.util.Optional.of(read);
     } catch (IOException e) {
       diagnostics.add(Diagnostic.error(at.atLine(0), "cannot read: " + e.getMessage()));
       return java.util.Optional.empty();
@@ -312,14 +373,14 @@ public final class Scanner {
           line++;
         }
       }
-      diagnostics.add(
+      decodeWarning =
           Diagnostic.warning(
                   at.atLine(line),
                   String.format(
                       Locale.ROOT,
                       "invalid UTF-8 (byte 0x%02X); shown as \uFFFD",
                       bytes[firstBad] & 0xff))
-              .withHint("save the file as UTF-8"));
+              .withHint("save the file as UTF-8");
     }
     out.flip();
     return out.toString();

@@ -36,6 +36,7 @@ public final class Session {
   private final Renderer renderer;
   private final Site.Progress progress;
   private final boolean keep;
+  private final Scanner.Cache scanCache = new Scanner.Cache();
   private final AtomicInteger parsedCount = new AtomicInteger();
   private final AtomicInteger renderedCount = new AtomicInteger();
   private volatile int toParse;
@@ -97,6 +98,7 @@ public final class Session {
         PlanParser.uniqueSlugs(
             parse(
                 new Scanner(settings.ignore(), settings.maxFileBytes(), diagnostics)
+                    .withCache(keep ? scanCache : null)
                     .scan(settings.plans()),
                 clock,
                 diagnostics));

@@ -2,6 +2,7 @@ package dev.planbake.scan;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +137,28 @@ class ScannerTest {
                     "bad.md:4: warning: invalid UTF-8 (byte 0xE9); shown as \uFFFD"
                         + " (save the file as UTF-8)"),
                 problems()));
+  }
+
+  @Test
+  void aCachedScanReusesUnchangedFilesRereadsChangedOnesAndRepeatsTheirWarnings()
+      throws IOException {
+    TestSite site = TestSite.of(tmp);
+    site.write("a.md", "# A\n\n- [ ] one\n");
+    site.write(
+        "bad.md", concat("# Bad caf".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE9}));
+    Scanner.Cache cache = new Scanner.Cache();
+    Diagnostics first = new Diagnostics();
+    List<PlanSource> before =
+        new Scanner(List.of(), 1000, first).withCache(cache).scan(List.of(site.plans()));
+    // Same size, new content: the modification time tells it apart.
+    site.write("a.md", "# A\n\n- [x] one\n");
+    Diagnostics second = new Diagnostics();
+    List<PlanSource> after =
+        new Scanner(List.of(), 1000, second).withCache(cache).scan(List.of(site.plans()));
+    assertAll(
+        () -> assertEquals("# A\n\n- [x] one\n", after.get(0).primary().text()),
+        () -> assertSame(before.get(1).primary(), after.get(1).primary(), "unchanged: not read"),
+        () -> assertEquals(1, second.warnings(), "the cached file's warning is reported again"));
   }
 
   @Test
