@@ -19,13 +19,15 @@ final class ProgressDisplay implements Site.Progress, AutoCloseable {
 
   private final PrintStream terminal;
   private final boolean colour;
+  private final long quietNanos;
   private final long start = System.nanoTime();
   private ProgressBar bar;
   private String stage;
 
-  private ProgressDisplay(PrintStream terminal, boolean colour) {
+  ProgressDisplay(PrintStream terminal, boolean colour, long quietNanos) {
     this.terminal = terminal;
     this.colour = colour;
+    this.quietNanos = quietNanos;
   }
 
   /** A display on stderr when it is an interactive terminal, else one that shows nothing. */
@@ -37,12 +39,12 @@ final class ProgressDisplay implements Site.Progress, AutoCloseable {
     if (!interactive) {
       return Site.Progress.NONE;
     }
-    return new ProgressDisplay(System.err, !env.containsKey("NO_COLOR"));
+    return new ProgressDisplay(System.err, !env.containsKey("NO_COLOR"), QUIET_NANOS);
   }
 
   @Override
   public synchronized void update(String stage, int done, int total) {
-    if (bar == null && System.nanoTime() - start < QUIET_NANOS) {
+    if (bar == null && System.nanoTime() - start < quietNanos) {
       return;
     }
     if (!stage.equals(this.stage)) {
