@@ -165,6 +165,12 @@ class ServerTest {
     Files.writeString(theme.resolve("assets/style.css"), "body { color: rebeccapurple; }\n");
     assertEquals("event: reload", nextEvent(events));
     assertEquals("body { color: rebeccapurple; }\n", get("/assets/style.css").body());
+    // The same as a full build with that theme writes.
+    Path out = tmp.resolve("full");
+    dev.planbake.site.Site.build(site.settings().withTheme(theme).withOut(out));
+    assertEquals(
+        Files.readString(out.resolve("assets/style.css")), get("/assets/style.css").body());
+    assertEquals(Files.readString(out.resolve("status.json")), get("/status.json").body());
   }
 
   // ---- helpers
