@@ -1,6 +1,7 @@
 package dev.planbake.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,7 +56,7 @@ public final class Main implements Runnable {
           .println(
               "planbake: out of memory; give Java a larger heap, e.g. java -Xmx4g -jar"
                   + " planbake.jar ... (or PLANBAKE_JAVA_OPTS=-Xmx4g bin/planbake ...)");
-      if (java.util.Arrays.asList(args).contains("--verbose")) {
+      if (Arrays.asList(args).contains("--verbose")) {
         e.printStackTrace(cli.getErr());
       }
       cli.getErr().flush();

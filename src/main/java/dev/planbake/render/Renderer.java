@@ -3,6 +3,7 @@ package dev.planbake.render;
 import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.graph.Layout;
+import dev.planbake.model.Document;
 import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Unit;
@@ -108,7 +109,7 @@ public final class Renderer {
     } else {
       Set<Object> current = Collections.newSetFromMap(new IdentityHashMap<>());
       for (Plan p : repo.plans()) {
-        for (dev.planbake.model.Document d : p.documents()) {
+        for (Document d : p.documents()) {
           current.add(d.body());
         }
       }
