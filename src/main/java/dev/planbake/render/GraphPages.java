@@ -11,6 +11,7 @@ import dev.planbake.model.Status;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The pages under {@code /graph/}: the whole dependency graph, or for large repositories an
@@ -42,7 +44,14 @@ final class GraphPages {
   private final Layout layout;
   private final Cycles cycles;
   private final List<Edge> dependencies = new ArrayList<>();
+  private final Set<UnitId> changed;
+  private final Function<String, Page> previous;
 
+  /**
+   * @param changed the units that changed since {@code previous} was rendered (null: render every
+   *     page)
+   * @param previous the pages of the last rendering, by path
+   */
   GraphPages(
       Pages pages,
       Theme theme,
@@ -51,7 +60,11 @@ final class GraphPages {
       Map<UnitId, Unit> units,
       GraphGroups groups,
       Cycles cycles,
-      Layout layout) {
+      Layout layout,
+      Set<UnitId> changed,
+      Function<String, Page> previous) {
+    this.changed = changed;
+    this.previous = previous;
     this.pages = pages;
     this.theme = theme;
     this.views = views;
@@ -107,12 +120,6 @@ final class GraphPages {
     String root = "../../";
     Set<UnitId> inside = new HashSet<>();
     g.units().forEach(u -> inside.add(u.id()));
-    List<GraphSvg.Node> nodes = new ArrayList<>();
-    List<View.GraphRow> rows = new ArrayList<>();
-    for (Unit u : g.units()) {
-      nodes.add(node(u, root, ""));
-      rows.add(row(u, root));
-    }
     List<Edge> crossing = new ArrayList<>();
     List<GraphSvg.Edge> edges = new ArrayList<>();
     Set<UnitId> outside = new TreeSet<>();
@@ -125,6 +132,21 @@ final class GraphPages {
         crossing.add(e);
         outside.add(from ? e.to() : e.from());
       }
+    }
+    String path = "graph/" + g.slug() + "/index.html";
+    // Everything this page draws comes from its units and their neighbours (a changed edge or
+    // cycle changes the units at its ends; a regrouping renders every page).
+    Page was = changed == null ? null : previous.apply(path);
+    if (was != null
+        && Collections.disjoint(changed, inside)
+        && Collections.disjoint(changed, outside)) {
+      return was;
+    }
+    List<GraphSvg.Node> nodes = new ArrayList<>();
+    List<View.GraphRow> rows = new ArrayList<>();
+    for (Unit u : g.units()) {
+      nodes.add(node(u, root, ""));
+      rows.add(row(u, root));
     }
     String around;
     if (outside.size() <= OUTSIDE_LIMIT) {
@@ -187,7 +209,7 @@ final class GraphPages {
             + ". Arrows point from a unit to the units that need it; each box links to its page.";
     String svg = draw(nodes, edges, "Dependency graph of " + g.name());
     return page(
-        "graph/" + g.slug() + "/index.html",
+        path,
         root,
         new View.GraphPage(
             g.name(), intro, svg, legend(), List.of(), rows, root + "graph/", cycleCount(inside)));

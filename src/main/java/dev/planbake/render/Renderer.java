@@ -120,18 +120,6 @@ public final class Renderer {
     GraphPages.Cycles cycles = GraphPages.Cycles.of(repo);
     Neighbourhood hood = new Neighbourhood(units, views, groups, cycles);
     Pages pages = new Pages(theme, settings, generator, views, body, repo, units, hood);
-    // The graph pages are laid out while the plan pages render: ELK is the slowest single step.
-    GraphPages graphPages =
-        new GraphPages(pages, theme, views, repo, units, groups, cycles, layout);
-    CompletableFuture<List<Page>> graphs =
-        CompletableFuture.supplyAsync(
-            () -> {
-              long start = System.nanoTime();
-              List<Page> all = graphPages.all();
-              layoutMillis = (System.nanoTime() - start) / 1_000_000;
-              return all;
-            });
-
     // Plan pages link to the graph page of their units: when groups change, all of them do.
     Map<UnitId, String> graphPageOf = groups.pages();
     boolean regrouped = false;
@@ -141,6 +129,29 @@ public final class Renderer {
     }
     lastGraphPages = graphPageOf;
     boolean all = before == null || changedPlans == null || regrouped;
+
+    // The graph pages are laid out while the plan pages render: ELK is the slowest single step.
+    // A group page shows only its units and their neighbours: it is kept when none changed.
+    GraphPages graphPages =
+        new GraphPages(
+            pages,
+            theme,
+            views,
+            repo,
+            units,
+            groups,
+            cycles,
+            layout,
+            all ? null : Affected.units(before, repo, 0),
+            previous::get);
+    CompletableFuture<List<Page>> graphs =
+        CompletableFuture.supplyAsync(
+            () -> {
+              long start = System.nanoTime();
+              List<Page> made = graphPages.all();
+              layoutMillis = (System.nanoTime() - start) / 1_000_000;
+              return made;
+            });
     Set<UnitId> affected = all ? Set.of() : Affected.units(before, repo);
     Set<String> planSet = new HashSet<>();
     if (!all) {

@@ -117,6 +117,26 @@ class IncrementalTest {
     assertSameAsFullBuild();
   }
 
+  @Test
+  void editsInAGroupedGraphRenderTheSameSiteAsAFullBuild() throws IOException {
+    // Above 150 units the graph is split into group pages, which a rebuild keeps when none of
+    // their units changed.
+    Path corpus = tmp.resolve("gen");
+    dev.planbake.GenPlans.generate(corpus, 220, 5, false);
+    plans = corpus.resolve("plans");
+    settings = settings.withPlans(List.of(plans));
+    session = new Session(settings, true);
+    Session.Update first = session.refresh();
+    assertTrue(
+        first.pages().keySet().stream().filter(p -> p.startsWith("graph/")).count() > 2,
+        "grouped graph pages");
+    replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
+    assertSameAsFullBuild();
+    Path file = anyFileWith("- [x] ");
+    replaceFirst(file, "- [x] ", "- [ ] ");
+    assertSameAsFullBuild();
+  }
+
   private Session.Update assertSameAsFullBuild() throws IOException {
     Session.Update incremental = session.refresh();
     Map<String, Page> full = new Session(settings, true).refresh().pages();
