@@ -52,7 +52,7 @@ final class BodyHtml {
    */
   private final Map<Html, String> cache = Collections.synchronizedMap(new IdentityHashMap<>());
 
-  /** Off for one-shot builds, where nothing is rendered twice and the memory would be wasted. */
+  /** Off for one-shot builds, which render each body once. */
   private volatile boolean remember;
 
   /**

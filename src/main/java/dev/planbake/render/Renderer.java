@@ -115,7 +115,9 @@ public final class Renderer {
       }
       body.retain(current);
     }
-    body.remember(before != null && changedPlans != null);
+    // What a later update can reuse is kept only by renderers that keep their pages (serve);
+    // a one-shot build streams its pages away and would only spend memory on it.
+    body.remember(sink == null);
     GraphGroups groups = new GraphGroups(repo);
     GraphPages.Cycles cycles = GraphPages.Cycles.of(repo);
     Neighbourhood hood = new Neighbourhood(units, views, groups, cycles);
