@@ -248,7 +248,9 @@ final class DocumentReader {
     }
     flushGate();
     flushRisk();
-    String html = Markdown.render(doc, anchors);
+    // Without raw HTML there is nothing to sanitise: the page's shape is rendered here, once.
+    String html =
+        rawHtml.isEmpty() ? Markdown.renderPage(doc, anchors) : Markdown.render(doc, anchors);
     List<Section> sections = new ArrayList<>();
     for (Open o : allHeadings) {
       sections.add(new Section(o.level, o.text, o.anchor, o.line, new Progress(o.done, o.total)));

@@ -1,23 +1,41 @@
 package dev.planbake.parse;
 
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.AttributeProviderFactory;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * The commonmark-java engine, configured once: GFM tables, strikethrough, task lists and autolinks,
  * block source spans for line numbers, and heading ids taken from the anchors the reader computed
  * (so the table of contents and the page always agree).
+ *
+ * <p>A document without raw HTML is rendered straight into the shape its page shows (see {@link
+ * #renderPage}), so that the renderer only has to point its links at their pages; a document with
+ * raw HTML is rendered as commonmark writes it, and the renderer sanitises and shapes it with
+ * jsoup.
  */
 final class Markdown {
   private static final List<Extension> EXTENSIONS =
@@ -34,19 +52,27 @@ final class Markdown {
   private static final ThreadLocal<Map<Node, String>> ANCHORS =
       ThreadLocal.withInitial(IdentityHashMap::new);
 
+  private static final AttributeProviderFactory HEADING_IDS =
+      context ->
+          (node, tag, attributes) -> {
+            if (node instanceof Heading) {
+              String id = ANCHORS.get().get(node);
+              if (id != null) {
+                attributes.put("id", id);
+              }
+            }
+          };
+
   private static final HtmlRenderer RENDERER =
+      HtmlRenderer.builder().extensions(EXTENSIONS).attributeProviderFactory(HEADING_IDS).build();
+
+  private static final HtmlRenderer PAGE_RENDERER =
       HtmlRenderer.builder()
+          // Before the extensions: the first renderer of a node type wins (task list markers).
+          .nodeRendererFactory(PageNodes::new)
           .extensions(EXTENSIONS)
-          .attributeProviderFactory(
-              context ->
-                  (node, tag, attributes) -> {
-                    if (node instanceof Heading) {
-                      String id = ANCHORS.get().get(node);
-                      if (id != null) {
-                        attributes.put("id", id);
-                      }
-                    }
-                  })
+          .attributeProviderFactory(HEADING_IDS)
+          .attributeProviderFactory(context -> Markdown::pageAttributes)
           .build();
 
   private Markdown() {}
@@ -55,14 +81,163 @@ final class Markdown {
     return PARSER.parse(text);
   }
 
-  /** Renders {@code doc} with the given heading anchors as ids. */
+  /** Renders {@code doc} as commonmark writes it, with the given heading anchors as ids. */
   static String render(Node doc, Map<Node, String> anchors) {
+    return render(RENDERER, doc, anchors);
+  }
+
+  /**
+   * Renders a document that holds no raw HTML in the shape its page shows, the same HTML that
+   * cleaning commonmark's output with jsoup gave (the renderer's {@code BodyHtml} does that for
+   * documents with raw HTML): the page's own h1 (a first top-level level-1 heading) left out,
+   * heading levels from 2 without skipping one, task boxes drawn as {@code span.task-box} in an
+   * {@code li.task}, table alignment as {@code align-*} classes, code blocks and tables focusable
+   * ({@code tabindex="0"}), and images that are not http(s) or {@code data:image/} shown by their
+   * alt text ({@code span.missing-image}). Links are written as they are; the renderer points them
+   * at their pages.
+   */
+  static String renderPage(Node doc, Map<Node, String> anchors) {
+    return render(PAGE_RENDERER, doc, anchors);
+  }
+
+  private static String render(HtmlRenderer renderer, Node doc, Map<Node, String> anchors) {
     Map<Node, String> current = ANCHORS.get();
     current.putAll(anchors);
     try {
-      return RENDERER.render(doc);
+      return renderer.render(doc);
     } finally {
       current.clear();
+    }
+  }
+
+  private static void pageAttributes(Node node, String tag, Map<String, String> attributes) {
+    switch (tag) {
+      case "pre", "table" -> attributes.put("tabindex", "0");
+      case "td", "th" -> {
+        String align = attributes.remove("align");
+        if (align != null) {
+          attributes.put("class", "align-" + align.toLowerCase(Locale.ROOT));
+        }
+      }
+      case "li" -> {
+        if (node.getFirstChild() instanceof TaskListItemMarker) {
+          attributes.put("class", "task");
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /** Headings, task boxes and images in the page's shape; one instance per rendering. */
+  private static final class PageNodes implements NodeRenderer {
+    private final HtmlNodeRendererContext context;
+    private final HtmlWriter html;
+    private int last = 1;
+
+    PageNodes(HtmlNodeRendererContext context) {
+      this.context = context;
+      this.html = context.getWriter();
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(Heading.class, TaskListItemMarker.class, Image.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      if (node instanceof Heading h) {
+        heading(h);
+      } else if (node instanceof TaskListItemMarker m) {
+        boolean done = m.isChecked();
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("class", done ? "task-box task-done" : "task-box task-open");
+        attrs.put("role", "img");
+        attrs.put("aria-label", done ? "done" : "not done");
+        html.tag("span", attrs);
+        html.text(done ? "\u2713" : "");
+        html.tag("/span");
+        // The text after the marker was trimmed (as commonmark's own renderer notes).
+        html.text(" ");
+        children(node);
+      } else if (node instanceof Image image) {
+        image(image);
+      }
+    }
+
+    private void heading(Heading h) {
+      if (h.getLevel() == 1 && firstBlock(h)) {
+        // The page shows the plan's title as its own h1.
+        return;
+      }
+      // The page has its own h1; a plan that jumps from ## to #### would skip a level, which
+      // breaks the outline screen readers navigate by.
+      int level = Math.min(Math.max(2, h.getLevel()), last + 1);
+      last = level;
+      String tag = "h" + level;
+      html.line();
+      html.tag(tag, context.extendAttributes(h, tag, Map.of()));
+      children(h);
+      html.tag("/" + tag);
+      html.line();
+    }
+
+    private void image(Image image) {
+      String dest = image.getDestination().strip().toLowerCase(Locale.ROOT);
+      StringBuilder alt = new StringBuilder();
+      altText(image, alt);
+      if (dest.startsWith("https://")
+          || dest.startsWith("http://")
+          || dest.startsWith("data:image/")) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("src", context.encodeUrl(image.getDestination()));
+        attrs.put("alt", alt.toString());
+        if (image.getTitle() != null) {
+          attrs.put("title", image.getTitle());
+        }
+        html.tag("img", context.extendAttributes(image, "img", attrs), true);
+        return;
+      }
+      // Images beside the plans are not published (yet): show what the image is of.
+      html.tag("span", Map.of("class", "missing-image"));
+      html.text(alt.toString());
+      html.tag("/span");
+    }
+
+    /** Whether the node is the first top-level block that shows (definitions of links do not). */
+    private static boolean firstBlock(Node node) {
+      if (!(node.getParent() instanceof org.commonmark.node.Document)) {
+        return false;
+      }
+      for (Node p = node.getPrevious(); p != null; p = p.getPrevious()) {
+        if (!(p instanceof LinkReferenceDefinition)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static void altText(Node node, StringBuilder out) {
+      for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+        if (c instanceof Text t) {
+          out.append(t.getLiteral());
+        } else if (c instanceof org.commonmark.node.Code code) {
+          out.append(code.getLiteral());
+        } else if (c instanceof SoftLineBreak || c instanceof HardLineBreak) {
+          out.append('\n');
+        } else {
+          altText(c, out);
+        }
+      }
+    }
+
+    private void children(Node parent) {
+      Node node = parent.getFirstChild();
+      while (node != null) {
+        Node next = node.getNext();
+        context.render(node);
+        node = next;
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.planbake.render;
 
+import dev.planbake.model.Document;
 import dev.planbake.model.Html;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
@@ -41,6 +41,9 @@ final class BodyHtml {
           .preserveRelativeLinks(true);
 
   private static final String BASE = "https://planbake.invalid/";
+  private static final String LINK_START = "<a href=\"";
+  private static final java.util.regex.Pattern SCHEME =
+      java.util.regex.Pattern.compile("^[a-z][a-z0-9+.-]*:.*", java.util.regex.Pattern.DOTALL);
 
   private final boolean trusted;
   private final Map<String, String> pageBySource;
@@ -65,17 +68,23 @@ final class BodyHtml {
   }
 
   /**
-   * @param source the file the HTML came from, to resolve its relative links
+   * @param doc the document, whose file resolves relative links
    * @param idPrefix the anchor prefix the parser gave this file's headings ("" for a plan's main
    *     file), for links to {@code #anchors} within it
    * @param root the way from the page to the site root ({@code ../../})
    */
-  String clean(Html html, String source, String idPrefix, String root) {
+  String clean(Document doc, String idPrefix, String root) {
+    Html html = doc.body();
     String hit = cache.get(html);
     if (hit != null) {
       return hit;
     }
-    String cleaned = cleanNow(html.text(), source, idPrefix, root);
+    // The parser renders a document without raw HTML in its page's shape already: only its links
+    // are left to point at their pages. Raw HTML goes through jsoup.
+    String cleaned =
+        doc.rawHtml().isEmpty()
+            ? linksOnly(html.text(), doc.source(), idPrefix, root)
+            : cleanNow(html.text(), doc.source(), idPrefix, root);
     if (remember) {
       cache.put(html, cleaned);
     }
@@ -99,8 +108,8 @@ final class BodyHtml {
   }
 
   private String cleanNow(String html, String source, String idPrefix, String root) {
-    Document dirty = Jsoup.parseBodyFragment(html, BASE);
-    Document doc = trusted ? dirty : new Cleaner(SAFELIST).clean(dirty);
+    org.jsoup.nodes.Document dirty = Jsoup.parseBodyFragment(html, BASE);
+    org.jsoup.nodes.Document doc = trusted ? dirty : new Cleaner(SAFELIST).clean(dirty);
     doc.outputSettings().prettyPrint(false);
     Element body = doc.body();
     Element first = body.firstElementChild();
@@ -154,16 +163,28 @@ final class BodyHtml {
   }
 
   private void link(Element a, String source, String idPrefix, String root) {
-    String href = a.attr("href").strip();
+    String href = a.attr("href");
+    String target = target(href, source, idPrefix, root);
+    if (target != null) {
+      a.attr("href", target);
+    } else {
+      // Not part of the site: keep the words, drop a link that would lead nowhere.
+      a.tagName("span").removeAttr("href").addClass("offsite-link").attr("title", href.strip());
+    }
+  }
+
+  /**
+   * Where a link of a plan file leads in the site: {@code href} itself for web links, the page of a
+   * plan file it names, an anchor of this page; null when it leads nowhere in the site.
+   */
+  private String target(String rawHref, String source, String idPrefix, String root) {
+    String href = rawHref.strip();
     String lower = href.toLowerCase(Locale.ROOT);
     if (href.startsWith("#")) {
-      if (!idPrefix.isEmpty()) {
-        a.attr("href", "#" + idPrefix + href.substring(1));
-      }
-      return;
+      return idPrefix.isEmpty() ? href : "#" + idPrefix + href.substring(1);
     }
-    if (lower.matches("^[a-z][a-z0-9+.-]*:.*") || href.startsWith("//")) {
-      return;
+    if (SCHEME.matcher(lower).matches() || href.startsWith("//")) {
+      return href;
     }
     String path = href.replaceFirst("[#?].*$", "");
     String fragment = href.contains("#") ? href.substring(href.indexOf('#')) : "";
@@ -172,12 +193,74 @@ final class BodyHtml {
         normalize(
             path.startsWith("/") ? path.substring(1) : (dir.isEmpty() ? path : dir + "/" + path));
     String page = target == null ? null : pageBySource.get(target.replaceFirst("/$", ""));
-    if (page != null) {
-      a.attr("href", root + page + fragment);
-      return;
+    return page == null ? null : root + page + fragment;
+  }
+
+  /**
+   * The links of HTML the parser rendered from Markdown without raw HTML, pointed at their pages.
+   * In such HTML every {@code <} of text is escaped, so {@code <a href="} starts a link and the
+   * next {@code </a>} ends it (links do not nest). Only http(s), ftp and mailto links leave the
+   * site, as jsoup's safelist allows; a link with another scheme keeps its words only.
+   */
+  private String linksOnly(String html, String source, String idPrefix, String root) {
+    int at = html.indexOf(LINK_START);
+    if (at < 0) {
+      return html;
     }
-    // Not part of the site: keep the words, drop a link that would lead nowhere.
-    a.tagName("span").removeAttr("href").addClass("offsite-link").attr("title", href);
+    StringBuilder out = new StringBuilder(html.length() + 64);
+    int from = 0;
+    while (at >= 0) {
+      int valueStart = at + LINK_START.length();
+      int valueEnd = html.indexOf('"', valueStart);
+      int tagEnd = html.indexOf('>', valueEnd);
+      int close = html.indexOf("</a>", tagEnd);
+      if (valueEnd < 0 || tagEnd < 0 || close < 0) {
+        break;
+      }
+      out.append(html, from, at);
+      String href = unescape(html.substring(valueStart, valueEnd));
+      String rest = html.substring(valueEnd + 1, tagEnd); // other attributes: ` title="..."`
+      boolean allowed = allowedScheme(href);
+      String target = allowed ? target(href, source, idPrefix, root) : null;
+      if (!allowed) {
+        out.append("<a").append(rest).append('>');
+        out.append(html, tagEnd + 1, close + 4);
+      } else if (target != null) {
+        out.append(LINK_START).append(Escape.xml(target)).append('"').append(rest).append('>');
+        out.append(html, tagEnd + 1, close + 4);
+      } else {
+        // As jsoup did: the title becomes the address (commonmark writes no other attribute).
+        out.append("<span class=\"offsite-link\" title=\"").append(Escape.xml(href.strip()));
+        out.append("\">").append(html, tagEnd + 1, close).append("</span>");
+      }
+      from = close + 4;
+      at = html.indexOf(LINK_START, from);
+    }
+    out.append(html, from, html.length());
+    return out.toString();
+  }
+
+  private static boolean allowedScheme(String href) {
+    String lower = href.strip().toLowerCase(Locale.ROOT);
+    if (!SCHEME.matcher(lower).matches()) {
+      return true;
+    }
+    return lower.startsWith("http:")
+        || lower.startsWith("https:")
+        || lower.startsWith("ftp:")
+        || lower.startsWith("mailto:");
+  }
+
+  /** The four references commonmark writes in attribute values. */
+  private static String unescape(String value) {
+    if (value.indexOf('&') < 0) {
+      return value;
+    }
+    return value
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 
   /**

@@ -242,7 +242,7 @@ final class Pages {
     for (int i = 0; i < p.documents().size(); i++) {
       Document d = p.documents().get(i);
       String prefix = i == 0 ? "" : dev.planbake.parse.PlanParser.anchorPrefix(d.source());
-      String html = body.clean(d.body(), d.source(), prefix, root);
+      String html = body.clean(d, prefix, root);
       boolean firstH1Dropped = true;
       if (i > 0) {
         toc.add(
