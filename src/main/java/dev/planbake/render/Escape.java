@@ -5,8 +5,15 @@ final class Escape {
   private Escape() {}
 
   static String xml(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
+    int i = 0;
+    while (i < s.length() && plain(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+    for (; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '<' -> sb.append("&lt;");
@@ -23,5 +30,12 @@ final class Escape {
       }
     }
     return sb.toString();
+  }
+
+  /** A character written as it is. */
+  private static boolean plain(char c) {
+    return c >= 0x20
+        ? c != '<' && c != '>' && c != '&' && c != '"' && c != '\''
+        : c == '\n' || c == '\t';
   }
 }

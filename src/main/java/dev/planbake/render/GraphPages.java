@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +83,31 @@ final class GraphPages {
     }
   }
 
-  /** Every graph page. */
-  List<Page> all() {
+  /**
+   * Every graph page as a job, the largest groups first: laying them out is the longest single
+   * piece of a rendering.
+   */
+  List<Jobs.Job<Page>> jobs() {
     if (!groups.grouped()) {
-      return List.of(whole());
+      return List.of(this::whole);
     }
-    List<Page> out = new ArrayList<>();
-    out.add(overview());
-    out.addAll(groups.groups().parallelStream().map(this::group).toList());
+    // Each dependency belongs to the group of each of its ends: one pass instead of one per group.
+    Map<GraphGroups.Group, List<Edge>> touching = new IdentityHashMap<>();
+    for (Edge e : dependencies) {
+      GraphGroups.Group down = groups.groupOf(e.from());
+      GraphGroups.Group up = groups.groupOf(e.to());
+      touching.computeIfAbsent(down, k -> new ArrayList<>()).add(e);
+      if (up != down) {
+        touching.computeIfAbsent(up, k -> new ArrayList<>()).add(e);
+      }
+    }
+    List<GraphGroups.Group> bySize = new ArrayList<>(groups.groups());
+    bySize.sort(Comparator.comparingInt((GraphGroups.Group g) -> -g.units().size()));
+    List<Jobs.Job<Page>> out = new ArrayList<>();
+    for (GraphGroups.Group g : bySize) {
+      out.add(() -> group(g, touching.getOrDefault(g, List.of())));
+    }
+    out.add(this::overview);
     return out;
   }
 
@@ -116,14 +134,18 @@ final class GraphPages {
             "Dependency graph", intro, svg, legend(), List.of(), rows, "", cycleCount(null)));
   }
 
-  private Page group(GraphGroups.Group g) {
+  /**
+   * @param touching the dependencies with one end or both in the group, in the order of {@link
+   *     #dependencies}
+   */
+  private Page group(GraphGroups.Group g, List<Edge> touching) {
     String root = "../../";
     Set<UnitId> inside = new HashSet<>();
     g.units().forEach(u -> inside.add(u.id()));
     List<Edge> crossing = new ArrayList<>();
     List<GraphSvg.Edge> edges = new ArrayList<>();
     Set<UnitId> outside = new TreeSet<>();
-    for (Edge e : dependencies) {
+    for (Edge e : touching) {
       boolean from = inside.contains(e.from());
       boolean to = inside.contains(e.to());
       if (from && to) {
@@ -437,6 +459,18 @@ final class GraphPages {
   }
 
   static String count(int n, String one, String many) {
-    return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
+    // As "%,d %s" formats it, without a Formatter: this runs for every box of every graph.
+    String digits = Integer.toString(Math.abs(n));
+    StringBuilder sb = new StringBuilder(digits.length() + many.length() + 6);
+    if (n < 0) {
+      sb.append('-');
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        sb.append(',');
+      }
+      sb.append(digits.charAt(i));
+    }
+    return sb.append(' ').append(n == 1 ? one : many).toString();
   }
 }

@@ -19,11 +19,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Turns a resolved repository into every page of the site, in memory. */
 public final class Renderer {
@@ -44,6 +41,9 @@ public final class Renderer {
   private final Layout layout = new Layout();
 
   private volatile long layoutMillis;
+
+  /** Permalink pages are small: a job renders this many, so that a job is worth its handing out. */
+  private static final int PERMALINKS_PER_JOB = 64;
 
   /** The graph page of every drawn unit at the last update, to notice a regrouping. */
   private Map<UnitId, String> lastGraphPages = Map.of();
@@ -132,7 +132,6 @@ public final class Renderer {
     lastGraphPages = graphPageOf;
     boolean all = before == null || changedPlans == null || regrouped;
 
-    // The graph pages are laid out while the plan pages render: ELK is the slowest single step.
     // A group page shows only its units and their neighbours: it is kept when none changed.
     GraphPages graphPages =
         new GraphPages(
@@ -146,14 +145,6 @@ public final class Renderer {
             layout,
             all ? null : Affected.units(before, repo, 0),
             previous::get);
-    CompletableFuture<List<Page>> graphs =
-        CompletableFuture.supplyAsync(
-            () -> {
-              long start = System.nanoTime();
-              List<Page> made = graphPages.all();
-              layoutMillis = (System.nanoTime() - start) / 1_000_000;
-              return made;
-            });
     Set<UnitId> affected = all ? Set.of() : Affected.units(before, repo);
     Set<String> planSet = new HashSet<>();
     if (!all) {
@@ -174,60 +165,38 @@ public final class Renderer {
                         planSet.contains(p.slug())
                             || !previous.containsKey(Urls.plan(p) + "index.html"))
                 .toList();
-
-    Map<String, Page> out = new LinkedHashMap<>();
-    theme.assets().forEach((path, bytes) -> put(out, new Page(path, bytes)));
-    put(out, new Page("status.json", StatusJson.render(repo, diagnostics, generator)));
-    put(out, pages.dashboard(diagnostics));
-    // A sink's first failure stops further pages, but every task ends before this goes on.
-    AtomicReference<IOException> failure = new AtomicReference<>();
-    List<Page> planPages =
-        toRender.parallelStream()
-            .map(
-                p -> {
-                  if (failure.get() != null) {
-                    return null;
-                  }
-                  Page page = pages.plan(p);
-                  onPlanPage.run();
-                  if (sink == null) {
-                    return page;
-                  }
-                  try {
-                    sink.accept(page);
-                  } catch (IOException e) {
-                    failure.compareAndSet(null, e);
-                  }
-                  return null;
-                })
-            .filter(Objects::nonNull)
-            .toList();
-    if (failure.get() != null) {
-      throw new UncheckedIOException(failure.get());
-    }
-    for (Page p : planPages) {
-      put(out, p);
-    }
-    for (Plan p : toRender) {
-      put(out, pages.badge(p));
-    }
-    for (Unit u : repo.units()) {
-      if (all
-          || affected.contains(u.id())
-          || planSet.contains(u.planSlug())
-          || !previous.containsKey(Urls.unitPermalink(u) + "index.html")) {
-        put(out, pages.permalink(u));
-      }
-    }
     Map<UnitId, Unit> unitsBefore = new HashMap<>();
     if (!all) {
       for (Unit u : before.units()) {
         unitsBefore.put(u.id(), u);
       }
     }
+
+    // Every page is a job, run on all cores; the longest jobs come first so that the cores end
+    // together: the graph layouts (ELK), then the search index and status.json, then the pages.
+    List<Jobs.Job<List<Page>>> jobs = new ArrayList<>();
+    AtomicLong graphNanos = new AtomicLong();
+    for (Jobs.Job<Page> g : graphPages.jobs()) {
+      jobs.add(
+          () -> {
+            long start = System.nanoTime();
+            Page page = g.run();
+            graphNanos.addAndGet(System.nanoTime() - start);
+            return emit(page);
+          });
+    }
+    // A one-shot build reads every plan once anyway; keeping their words would only cost memory.
+    jobs.add(
+        () ->
+            emit(
+                new Page(
+                    SearchIndex.PATH, SearchIndex.render(repo, sink == null ? searchMemo : null))));
+    jobs.add(() -> emit(new Page("status.json", StatusJson.render(repo, diagnostics, generator))));
+    jobs.add(() -> emit(pages.dashboard(diagnostics)));
     // A list shows one row per unit with the units it waits on: a row changes only with its unit
     // or a direct neighbour.
     Set<UnitId> rowsChanged = all ? Set.of() : Affected.units(before, repo, 1);
+    List<String> keptLists = new ArrayList<>();
     for (Pages.ListKind kind : Pages.ListKind.values()) {
       String path = Pages.listPath(kind);
       boolean stale =
@@ -236,29 +205,46 @@ public final class Renderer {
               || rowsChanged.stream()
                   .anyMatch(id -> inList(kind, units.get(id)) || inList(kind, unitsBefore.get(id)));
       if (stale) {
-        put(out, pages.list(kind));
+        jobs.add(() -> emit(pages.list(kind)));
       } else {
-        keep(previous, out, path);
+        keptLists.add(path);
       }
     }
-    put(out, pages.search());
-    // A one-shot build reads every plan once anyway; keeping their words would only cost memory.
-    put(
-        out,
-        new Page(SearchIndex.PATH, SearchIndex.render(repo, sink == null ? searchMemo : null)));
-    put(out, pages.notFound());
-    try {
-      graphs.join().forEach(p -> put(out, p));
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
+    for (Plan p : toRender) {
+      jobs.add(
+          () -> {
+            Page page = pages.plan(p);
+            onPlanPage.run();
+            return emit(page, pages.badge(p));
+          });
     }
-    layout.endRound();
+    List<Unit> permalinks = new ArrayList<>();
+    for (Unit u : repo.units()) {
+      if (all
+          || affected.contains(u.id())
+          || planSet.contains(u.planSlug())
+          || !previous.containsKey(Urls.unitPermalink(u) + "index.html")) {
+        permalinks.add(u);
+      }
+    }
+    for (int from = 0; from < permalinks.size(); from += PERMALINKS_PER_JOB) {
+      List<Unit> slice =
+          permalinks.subList(from, Math.min(permalinks.size(), from + PERMALINKS_PER_JOB));
+      jobs.add(() -> emit(slice.stream().map(pages::permalink).toArray(Page[]::new)));
+    }
+    jobs.add(() -> emit(pages.search(), pages.notFound()));
     if (!settings.baseUrl().isEmpty()) {
-      put(out, Sitemap.of(settings.baseUrl(), repo));
+      jobs.add(() -> emit(Sitemap.of(settings.baseUrl(), repo)));
     }
+
+    Map<String, Page> out = new LinkedHashMap<>();
+    theme.assets().forEach((path, bytes) -> put(out, new Page(path, bytes)));
+    for (List<Page> made : Jobs.run(jobs)) {
+      made.forEach(p -> out.put(p.path(), p));
+    }
+    layoutMillis = graphNanos.get() / 1_000_000;
+    keptLists.forEach(path -> keep(previous, out, path));
+    layout.endRound();
     if (!all) {
       // Everything not rendered again is as it was, as long as its plan or unit still exists.
       for (Plan p : repo.plans()) {
@@ -298,6 +284,20 @@ public final class Renderer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Pages a job made: straight to the sink of a one-shot build (which then never holds more than
+   * the pages being rendered), or returned to go into the site's map.
+   */
+  private List<Page> emit(Page... made) throws IOException {
+    if (sink == null) {
+      return List.of(made);
+    }
+    for (Page p : made) {
+      sink.accept(p);
+    }
+    return List.of();
   }
 
   private static void keep(Map<String, Page> previous, Map<String, Page> out, String path) {

@@ -71,7 +71,7 @@ final class Theme {
   /** Renders a template with the given context. */
   String render(String template, Map<String, Object> context) {
     PebbleTemplate t = compiled.computeIfAbsent(template, engine::getTemplate);
-    StringWriter out = new StringWriter(8192);
+    Text out = new Text();
     try {
       t.evaluate(out, context);
     } catch (IOException e) {
@@ -80,6 +80,42 @@ final class Theme {
       throw new IllegalStateException("template " + template + ": " + e.getMessage(), e);
     }
     return out.toString();
+  }
+
+  /** A page being written: a {@link StringWriter} without its lock on every write. */
+  private static final class Text extends java.io.Writer {
+    private final StringBuilder sb = new StringBuilder(16384);
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      sb.append(buf, off, len);
+    }
+
+    @Override
+    public void write(String str) {
+      sb.append(str);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      sb.append(str, off, off + len);
+    }
+
+    @Override
+    public void write(int c) {
+      sb.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
   }
 
   /**

@@ -73,9 +73,6 @@ public final class Scanner {
 
   private Cache cache;
 
-  /** The invalid-UTF-8 warning of the file just decoded (files are read one at a time). */
-  private Diagnostic decodeWarning;
-
   /** Reuses files unchanged since an earlier scan with the same cache. */
   public Scanner withCache(Cache c) {
     this.cache = c;
@@ -117,6 +114,24 @@ public final class Scanner {
     for (String s : sources) {
       groups.computeIfAbsent(featureFolderOf(s, sources), k -> new ArrayList<>()).add(s);
     }
+    // Files are read and decoded on all cores; what each reports is added in order afterwards.
+    List<String> order = new ArrayList<>(sources.size());
+    for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+      if (!g.getKey().isEmpty()) {
+        order.addAll(primaryFirst(g.getKey(), g.getValue()));
+      }
+    }
+    order.addAll(groups.getOrDefault("", List.of()));
+    List<Read> reads = order.parallelStream().map(s -> read(root, s)).toList();
+    Map<String, PlanSource.File> text = new HashMap<>();
+    for (Read r : reads) {
+      if (r.problem() != null) {
+        diagnostics.add(r.problem());
+      }
+      if (r.file() != null) {
+        text.put(r.file().source(), r.file());
+      }
+    }
     List<PlanSource> plans = new ArrayList<>();
     for (Map.Entry<String, List<String>> g : groups.entrySet()) {
       String folder = g.getKey();
@@ -125,14 +140,20 @@ public final class Scanner {
       }
       List<PlanSource.File> files = new ArrayList<>();
       for (String s : primaryFirst(folder, g.getValue())) {
-        read(root, s).ifPresent(files::add);
+        PlanSource.File f = text.get(s);
+        if (f != null) {
+          files.add(f);
+        }
       }
       if (!files.isEmpty()) {
         plans.add(new PlanSource(root, folder, files));
       }
     }
     for (String s : groups.getOrDefault("", List.of())) {
-      read(root, s).ifPresent(f -> plans.add(new PlanSource(root, "", List.of(f))));
+      PlanSource.File f = text.get(s);
+      if (f != null) {
+        plans.add(new PlanSource(root, "", List.of(f)));
+      }
     }
     plans.sort((a, b) -> a.primary().source().compareTo(b.primary().source()));
     return plans;
@@ -288,7 +309,11 @@ public final class Scanner {
     return new ArrayList<>(ordered.keySet());
   }
 
-  private java.util.Optional<PlanSource.File> read(Path root, String source) {
+  /** A file as read: its text (null if it could not be used) and what to report about it. */
+  private record Read(PlanSource.File file, Diagnostic problem) {}
+
+  /** Reads one file; safe to call from several threads at once. */
+  private Read read(Path root, String source) {
     Path file = root.resolve(source);
     Position at = Position.of(file, source, 1);
     try {
@@ -297,15 +322,13 @@ public final class Scanner {
       if (cache != null) {
         Cache.Entry hit = cache.get(file, size, attrs.lastModifiedTime());
         if (hit != null) {
-          if (hit.warning() != null) {
-            diagnostics.add(hit.warning());
-          }
           cache.put(file, hit);
-          return java.util.Optional.of(hit.file());
+          return new Read(hit.file(), hit.warning());
         }
       }
       if (size > maxBytes) {
-        diagnostics.add(
+        return new Read(
+            null,
             Diagnostic.error(
                     at.atLine(0),
                     String.format(
@@ -314,26 +337,21 @@ public final class Scanner {
                         size,
                         maxBytes))
                 .withHint("raise max_file_size in planbake.yml if this is intended"));
-        return java.util.Optional.empty();
       }
       byte[] bytes = Files.readAllBytes(file);
-      decodeWarning = null;
-      PlanSource.File read = new PlanSource.File(source, decode(bytes, at));
-      if (decodeWarning != null) {
-        diagnostics.add(decodeWarning);
-      }
+      Read read = decode(bytes, source, at);
       if (cache != null && bytes.length == size) {
-        cache.put(file, new Cache.Entry(size, attrs.lastModifiedTime(), read, decodeWarning));
+        cache.put(
+            file, new Cache.Entry(size, attrs.lastModifiedTime(), read.file(), read.problem()));
       }
-      return java.util.Optional.of(read);
+      return read;
     } catch (IOException e) {
-      diagnostics.add(Diagnostic.error(at.atLine(0), "cannot read: " + e.getMessage()));
-      return java.util.Optional.empty();
+      return new Read(null, Diagnostic.error(at.atLine(0), "cannot read: " + e.getMessage()));
     }
   }
 
   /** UTF-8 with replacement characters; the first invalid byte is reported with its line. */
-  private String decode(byte[] bytes, Position at) {
+  private static Read decode(byte[] bytes, String source, Position at) {
     int start =
         bytes.length >= 3
                 && (bytes[0] & 0xff) == 0xEF
@@ -341,6 +359,12 @@ public final class Scanner {
                 && (bytes[2] & 0xff) == 0xBF
             ? 3
             : 0;
+    // The JDK's own decoding is the fast one; it replaces what is invalid with U+FFFD, so text
+    // without one was valid, and only text with one is decoded again to find the first bad byte.
+    String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return new Read(new PlanSource.File(source, text), null);
+    }
     CharsetDecoder dec =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -366,23 +390,25 @@ public final class Scanner {
       }
     }
     dec.flush(out);
-    if (firstBad >= 0) {
-      int line = 1;
-      for (int i = start; i < firstBad; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
-      decodeWarning =
-          Diagnostic.warning(
-                  at.atLine(line),
-                  String.format(
-                      Locale.ROOT,
-                      "invalid UTF-8 (byte 0x%02X); shown as \uFFFD",
-                      bytes[firstBad] & 0xff))
-              .withHint("save the file as UTF-8");
-    }
     out.flip();
-    return out.toString();
+    PlanSource.File file = new PlanSource.File(source, out.toString());
+    if (firstBad < 0) {
+      return new Read(file, null);
+    }
+    int line = 1;
+    for (int i = start; i < firstBad; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return new Read(
+        file,
+        Diagnostic.warning(
+                at.atLine(line),
+                String.format(
+                    Locale.ROOT,
+                    "invalid UTF-8 (byte 0x%02X); shown as \uFFFD",
+                    bytes[firstBad] & 0xff))
+            .withHint("save the file as UTF-8"));
   }
 }

@@ -1,0 +1,106 @@
+package dev.planbake.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs the jobs of one rendering on all cores, the calling thread included. Each thread takes the
+ * next job in the given order, so a list with its longest jobs first (graph layouts) ends evenly;
+ * no thread waits on another's work until the list is empty.
+ */
+final class Jobs {
+  /** Large stacks: Markdown trees of deeply nested plans are walked recursively. */
+  private static final long STACK_BYTES = 64L * 1024 * 1024;
+
+  private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private static final ExecutorService POOL = pool();
+
+  /** One piece of work that produces a result. */
+  interface Job<T> {
+    T run() throws IOException;
+  }
+
+  private Jobs() {}
+
+  private static ExecutorService pool() {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            THREADS,
+            THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(null, r, "planbake-render-" + n.incrementAndGet(), STACK_BYTES);
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /**
+   * Runs every job and returns the results in the jobs' order. After a failure no further job
+   * starts; the first failure is thrown once the running ones have ended.
+   *
+   * @throws UncheckedIOException if a job failed to write
+   */
+  static <T> List<T> run(List<? extends Job<? extends T>> jobs) {
+    Object[] results = new Object[jobs.size()];
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Runnable worker =
+        () -> {
+          for (int i = next.getAndIncrement();
+              i < jobs.size() && failure.get() == null;
+              i = next.getAndIncrement()) {
+            try {
+              results[i] = jobs.get(i).run();
+            } catch (IOException | RuntimeException | Error e) {
+              failure.compareAndSet(null, e);
+            }
+          }
+        };
+    List<Future<?>> helpers = new ArrayList<>();
+    int extra = Math.min(THREADS, jobs.size()) - 1;
+    for (int h = 0; h < extra; h++) {
+      helpers.add(POOL.submit(worker));
+    }
+    worker.run();
+    for (Future<?> f : helpers) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while rendering", e);
+      } catch (ExecutionException e) {
+        failure.compareAndSet(null, e.getCause());
+      }
+    }
+    Throwable t = failure.get();
+    if (t instanceof IOException io) {
+      throw new UncheckedIOException(io);
+    }
+    if (t instanceof RuntimeException re) {
+      throw re;
+    }
+    if (t instanceof Error err) {
+      throw err;
+    }
+    @SuppressWarnings("unchecked")
+    List<T> out = (List<T>) Arrays.asList(results);
+    return out;
+  }
+}
