@@ -42,17 +42,40 @@ public final class Html {
 
   /** The HTML, inflated afresh on every call. */
   public String text() {
+    return head(length);
+  }
+
+  /**
+   * The first {@code maxBytes} bytes of the HTML's UTF-8 (all of it if shorter), cut before a
+   * character that does not fit whole; {@link #length()} tells whether that is all of it.
+   */
+  public String head(int maxBytes) {
+    int want = Math.min(length, Math.max(0, maxBytes));
     Inflater in = new Inflater(true);
     try {
       in.setInput(packed);
-      byte[] raw = new byte[length];
+      byte[] raw = new byte[want];
       int n = 0;
-      while (n < length) {
-        int got = in.inflate(raw, n, length - n);
+      while (n < want) {
+        int got = in.inflate(raw, n, want - n);
         if (got == 0 && (in.finished() || in.needsInput())) {
           break;
         }
         n += got;
+      }
+      if (n < length) {
+        // Do not cut a character in two: back up to the start of the last one if it is split.
+        int start = n;
+        while (start > 0 && (raw[start - 1] & 0xC0) == 0x80) {
+          start--;
+        }
+        if (start > 0) {
+          int lead = raw[start - 1] & 0xff;
+          int size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+          if (n - (start - 1) < size) {
+            n = start - 1;
+          }
+        }
       }
       return new String(raw, 0, n, StandardCharsets.UTF_8);
     } catch (DataFormatException e) {
@@ -60,6 +83,11 @@ public final class Html {
     } finally {
       in.end();
     }
+  }
+
+  /** Bytes of the HTML's UTF-8. */
+  public int length() {
+    return length;
   }
 
   /** Bytes held, for tests. */

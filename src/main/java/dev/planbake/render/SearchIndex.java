@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.planbake.model.Document;
+import dev.planbake.model.Html;
 import dev.planbake.model.Plan;
 import dev.planbake.model.PlanUnit;
 import dev.planbake.model.Repository;
@@ -262,29 +263,58 @@ final class SearchIndex {
     headings.forEach(h -> words(h, 0, h.length(), known, Integer.MAX_VALUE));
     tasks.forEach(t -> words(t, 0, t.length(), known, Integer.MAX_VALUE));
     Set<String> words = new LinkedHashSet<>();
-    int budget = BODY_SCAN_CHARS;
+    int[] budget = {BODY_SCAN_CHARS};
     for (Document d : plan.documents()) {
-      String html = d.html();
-      int at = 0;
-      while (words.size() < BODY_CANDIDATES && budget > 0) {
-        int start = html.indexOf("<p>", at);
-        int end = start < 0 ? -1 : html.indexOf("</p>", start);
-        if (end < 0) {
-          break;
-        }
-        end = Math.min(end, start + 3 + budget);
-        budget -= end - start - 3;
-        Set<String> found = new LinkedHashSet<>();
-        words(html, start + 3, end, found, BODY_CANDIDATES);
-        for (String w : found) {
-          if (!known.contains(w) && words.size() < BODY_CANDIDATES) {
-            words.add(w);
-          }
-        }
-        at = end + 4;
+      if (words.size() >= BODY_CANDIDATES || budget[0] <= 0) {
+        break;
       }
+      // The words come from the first paragraphs: most documents need only their first
+      // kilobytes inflated. A scan that runs off the end of a cut text starts again on all of it.
+      Html html = d.body();
+      Set<String> attempt = new LinkedHashSet<>(words);
+      int[] tried = budget.clone();
+      if (!paragraphWords(html.head(HEAD_BYTES), known, attempt, tried)
+          && html.length() > HEAD_BYTES) {
+        attempt = new LinkedHashSet<>(words);
+        tried = budget.clone();
+        paragraphWords(html.text(), known, attempt, tried);
+      }
+      words = attempt;
+      budget = tried;
     }
     return new ArrayList<>(words);
+  }
+
+  /** How much of a document's HTML is inflated first for its words. */
+  private static final int HEAD_BYTES = 16 * 1024;
+
+  /**
+   * Adds to {@code into} the words of the paragraphs of {@code html} not in {@code known}, until
+   * the budget of characters or of candidates is spent.
+   *
+   * @return whether the scan stopped for the budget or the candidates, not at the end of the text
+   */
+  private static boolean paragraphWords(
+      String html, Set<String> known, Set<String> into, int[] budget) {
+    int at = 0;
+    while (into.size() < BODY_CANDIDATES && budget[0] > 0) {
+      int start = html.indexOf("<p>", at);
+      int end = start < 0 ? -1 : html.indexOf("</p>", start);
+      if (end < 0) {
+        return false;
+      }
+      end = Math.min(end, start + 3 + budget[0]);
+      budget[0] -= end - start - 3;
+      Set<String> found = new LinkedHashSet<>();
+      words(html, start + 3, end, found, BODY_CANDIDATES);
+      for (String w : found) {
+        if (!known.contains(w) && into.size() < BODY_CANDIDATES) {
+          into.add(w);
+        }
+      }
+      at = end + 4;
+    }
+    return true;
   }
 
   /**
