@@ -59,6 +59,18 @@ public record UnitId(String scope, String local) implements Comparable<UnitId> {
     return isScoped() ? scope + "#" + local : local;
   }
 
+  // Written out: ids key most maps of the graph and the renderer, and a record's generated
+  // methods run slower than these before the JIT has compiled them.
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof UnitId u && local.equals(u.local) && scope.equals(u.scope));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * scope.hashCode() + local.hashCode();
+  }
+
   @Override
   public int compareTo(UnitId o) {
     return ORDER.compare(this, o);

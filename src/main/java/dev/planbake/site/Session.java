@@ -161,7 +161,8 @@ public final class Session {
    */
   private List<Plan> parse(List<PlanSource> sources, Stopwatch clock, Diagnostics diagnostics) {
     clock.lap("scan");
-    List<PlanSource> todo = sources.stream().filter(s -> !parsed.containsKey(s)).toList();
+    List<PlanSource> todo =
+        keep ? sources.stream().filter(s -> !parsed.containsKey(s)).toList() : sources;
     parsedCount.set(0);
     toParse = todo.size();
     List<Parsed> fresh =
@@ -172,19 +173,22 @@ public final class Session {
               progress.update("parse", parsedCount.incrementAndGet(), toParse);
               return p;
             });
-    Map<PlanSource, Parsed> next = new HashMap<>();
-    for (int i = 0; i < todo.size(); i++) {
+    // A one-shot run parsed every source, in order; only a kept session looks them up (hashing a
+    // source hashes its whole text).
+    Map<PlanSource, Parsed> next = keep ? new HashMap<>() : Map.of();
+    for (int i = 0; keep && i < todo.size(); i++) {
       next.put(todo.get(i), fresh.get(i));
     }
     List<Plan> plans = new ArrayList<>(sources.size());
-    for (PlanSource s : sources) {
-      Parsed p = next.computeIfAbsent(s, parsed::get);
+    for (int i = 0; i < sources.size(); i++) {
+      PlanSource s = sources.get(i);
+      Parsed p = keep ? next.computeIfAbsent(s, parsed::get) : fresh.get(i);
       diagnostics.addAll(settings.trustHtml() ? kept(p.problems()) : p.problems());
       if (p.plan() != null) {
         plans.add(p.plan());
       }
     }
-    parsed = keep ? next : new HashMap<>();
+    parsed = keep ? next : Map.of();
     return plans;
   }
 
