@@ -125,9 +125,12 @@ final class DocumentReader {
       Pattern.compile("(?i)^\\s*(?:[-*+]\\s+)?\\*\\*files?\\*\\*\\s*:\\s*`([^`]+)`");
   private static final Pattern HTTP_LINK =
       Pattern.compile("\\[([^\\]]*)\\]\\((https?://[^)\\s]+)\\)|<?(https?://[^\\s)>\\]]+)");
+  private static final Pattern TRAILING_SPACES = Pattern.compile("\\s{2,}$");
+  private static final Pattern TRAILING_BACKSLASH = Pattern.compile("\\\\$");
+  private static final Pattern INLINE_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+  private static final Pattern EMPHASIS_MARKS = Pattern.compile("(\\*\\*|__|`)");
   private static final Pattern OTHER_LABEL = Pattern.compile("^\\W*[^:]{1,60}:\\W*$");
-  private static final Pattern TASK_PREFIX =
-      Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+\\[[ xX]\\]\\s*");
+  static final Pattern TASK_PREFIX = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+\\[[ xX]\\]\\s*");
   private static final Pattern UNSAFE_SCHEME =
       Pattern.compile("(?i)^\\s*(?:javascript|vbscript|data):");
   private static final Pattern UNSAFE_HTML =
@@ -484,6 +487,43 @@ final class DocumentReader {
     }
   }
 
+  /**
+   * Where {@link #TASK_PREFIX} ends on {@code text} (0 if it does not match): spaces, a list
+   * marker, spaces, a box, spaces.
+   */
+  static int taskPrefixEnd(String text) {
+    int n = text.length();
+    int i = skip(text, "");
+    if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '*' || text.charAt(i) == '+')) {
+      i++;
+    } else {
+      int digits = i;
+      while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == digits || i >= n || (text.charAt(i) != '.' && text.charAt(i) != ')')) {
+        return 0;
+      }
+      i++;
+    }
+    int spaces = i;
+    while (i < n && RefText.isRegexSpace(text.charAt(i))) {
+      i++;
+    }
+    if (i == spaces
+        || i + 2 >= n
+        || text.charAt(i) != '['
+        || " xX".indexOf(text.charAt(i + 1)) < 0
+        || text.charAt(i + 2) != ']') {
+      return 0;
+    }
+    i += 3;
+    while (i < n && RefText.isRegexSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
   private void onRawHtml(int line, String html) {
     rawHtml.add(new Document.RawHtml(line, html));
     if (UNSAFE_HTML.matcher(html).find()) {
@@ -496,7 +536,7 @@ final class DocumentReader {
 
   private void onTask(ListItem li, boolean done) {
     int line = firstLine(li);
-    String text = TASK_PREFIX.matcher(line(line)).replaceFirst("").strip();
+    String text = line(line).substring(taskPrefixEnd(line(line))).strip();
     List<String> path = new ArrayList<>();
     for (Open o : stack) {
       Work.step();
@@ -649,10 +689,23 @@ final class DocumentReader {
   /**
    * A field's value as plain text: no trailing break markers, emphasis, backticks or link syntax.
    */
-  private static String cleanValue(String v) {
-    String s = v.replaceAll("\\s{2,}$", "").replaceFirst("\\\\$", "").strip();
-    s = s.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1");
-    s = s.replaceAll("(\\*\\*|__|`)", "");
+  static String cleanValue(String v) {
+    // Each pattern runs only if the value has what it needs: a space or line break at the end, a
+    // backslash, "](", or "**", "__" or a backtick.
+    String s = v;
+    if (!s.isEmpty() && (RefText.isRegexSpace(s.charAt(s.length() - 1)) || hasLineTerminator(s))) {
+      s = TRAILING_SPACES.matcher(s).replaceAll("");
+    }
+    if (s.indexOf('\\') >= 0) {
+      s = TRAILING_BACKSLASH.matcher(s).replaceFirst("");
+    }
+    s = s.strip();
+    if (s.contains("](")) {
+      s = INLINE_LINK.matcher(s).replaceAll("$1");
+    }
+    if (s.contains("**") || s.contains("__") || s.indexOf('`') >= 0) {
+      s = EMPHASIS_MARKS.matcher(s).replaceAll("");
+    }
     return s.strip();
   }
 
@@ -889,7 +942,7 @@ final class DocumentReader {
   }
 
   /** What {@code replaceAll("\\s+", " ")} gives, without a pattern. */
-  private static String collapseSpaces(CharSequence s) {
+  static String collapseSpaces(CharSequence s) {
     int n = s.length();
     boolean plain = true;
     for (int i = 0; i < n && plain; i++) {

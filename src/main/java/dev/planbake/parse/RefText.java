@@ -45,10 +45,10 @@ final class RefText {
           + "|must complete first|must be completed first|builds on|built on|needs|after";
 
   /** Leading decoration: list markers, quote markers, heading marks, table pipes, emphasis. */
-  private static final Pattern LEAD =
+  static final Pattern LEAD =
       Pattern.compile("^\\s*(?:>\\s*)*(?:[-*+]\\s+|\\d+[.)]\\s+|#{1,6}\\s+|\\|\\s*)?[*_]{0,3}\\s*");
 
-  private static final Pattern LABEL =
+  static final Pattern LABEL =
       Pattern.compile(
           "(?i)^(?<enables>"
               + ENABLES
@@ -134,7 +134,7 @@ final class RefText {
   private static final String ID = "\\d+(?:\\.\\d+)+";
   private static final Pattern QUALIFIED =
       Pattern.compile("(?<![\\w/#-])([a-z0-9][a-z0-9._-]*)#(" + ID + ")\\b");
-  private static final Pattern UNITS =
+  static final Pattern UNITS =
       Pattern.compile(
           "(?i)\\bunits?\\s+("
               + ID
@@ -268,6 +268,22 @@ final class RefText {
     int n = needle.length();
     char first = needle.charAt(0);
     char firstUpper = Character.toUpperCase(first);
+    if (text instanceof String s) {
+      // String.indexOf finds the candidates many times faster than a loop over the characters.
+      for (int i = s.indexOf(first); i >= 0; i = s.indexOf(first, i + 1)) {
+        if (regionIgnoreCase(s, i, needle)) {
+          return true;
+        }
+      }
+      for (int i = firstUpper == first ? -1 : s.indexOf(firstUpper);
+          i >= 0;
+          i = s.indexOf(firstUpper, i + 1)) {
+        if (regionIgnoreCase(s, i, needle)) {
+          return true;
+        }
+      }
+      return false;
+    }
     outer:
     for (int i = 0, last = text.length() - n; i <= last; i++) {
       char c = text.charAt(i);
@@ -332,20 +348,53 @@ final class RefText {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
-  /** The first letters of the words of {@link #LABEL}, lower case. */
-  private static final String LABEL_STARTS = "abcdefmnprsu";
+  /**
+   * The first three letters of the words of {@link #LABEL}, lower case (every word has at least
+   * five).
+   */
+  private static final List<String> LABEL_STARTS =
+      labelStarts(ENABLES + "|" + RELATED + "|" + DEPENDS);
+
+  private static List<String> labelStarts(String alternatives) {
+    List<String> starts = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i <= alternatives.length(); i++) {
+      char c = i < alternatives.length() ? alternatives.charAt(i) : '|';
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        String start = alternatives.substring(from, from + 3);
+        if (!start.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+          throw new IllegalStateException("label word without three letters: " + start);
+        }
+        if (!starts.contains(start)) {
+          starts.add(start);
+        }
+        from = i + 1;
+      }
+    }
+    return List.copyOf(starts);
+  }
 
   /**
    * Whether the first character {@link #LEAD} cannot skip starts a word of {@link #LABEL}: if not,
-   * the line has no label.
+   * the line has no label (a label starts right after what LEAD skips, and LEAD skips no letter).
    */
-  private static boolean mayStartLabel(String line) {
+  static boolean mayStartLabel(String line) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (isRegexSpace(c) || ">-*+.)#|_".indexOf(c) >= 0 || (c >= '0' && c <= '9')) {
         continue;
       }
-      return c < 128 && Character.isLetter(c) && LABEL_STARTS.indexOf(asciiLower(c)) >= 0;
+      for (String start : LABEL_STARTS) {
+        if (regionIgnoreCase(line, i, start)) {
+          return true;
+        }
+      }
+      return false;
     }
     return false;
   }
@@ -363,7 +412,7 @@ final class RefText {
   }
 
   /** Whether {@code unit}, an optional {@code s}, spaces and a digit follow each other. */
-  private static boolean mayNameUnit(CharSequence text) {
+  static boolean mayNameUnit(CharSequence text) {
     int n = text.length();
     for (int i = 0; i + 4 < n; i++) {
       char c = text.charAt(i);
