@@ -536,7 +536,8 @@ final class DocumentReader {
 
   private void onTask(ListItem li, boolean done) {
     int line = firstLine(li);
-    String text = line(line).substring(taskPrefixEnd(line(line))).strip();
+    String raw = line(line);
+    String text = raw.substring(taskPrefixEnd(raw)).strip();
     List<String> path = new ArrayList<>();
     for (Open o : stack) {
       Work.step();
@@ -637,7 +638,8 @@ final class DocumentReader {
   }
 
   private void onField(int l, String text) {
-    // Every field has a colon; only bold ones (** or __) split a line or match FIELD_BOLD.
+    // Every field has a colon; only bold ones (** or __) split a line or match FIELD_BOLD, and a
+    // plain one starts with a capital letter.
     if (text.indexOf(':') < 0) {
       return;
     }
