@@ -74,6 +74,10 @@ final class DocumentReader {
           "(?i)(?:[\\d.]+\\s+)?(?:important |useful |external )?(?:urls?|links|resources"
               + "|references|documentation links)\\s*");
   private static final Pattern RISK_HEADING = Pattern.compile("(?i).*\\brisks?\\b.*");
+  private static final Pattern STATUS_PREFIX = Pattern.compile("(?i)^.*?status\\b[\\s:—–-]*");
+  private static final Pattern FILE_VERB =
+      Pattern.compile("(?i)\\b(create|add|update|modify|change)");
+  private static final Pattern BOTH_VERBS = Pattern.compile(".*(create|add).*(update|modify).*");
   private static final Pattern VERIFICATION_HEADING =
       Pattern.compile(
           "(?i)(?:automated|manual)(?: verification| checks| testing| tests)?\\s*:?\\s*");
@@ -121,8 +125,12 @@ final class DocumentReader {
       Pattern.compile("(?i)^\\s*(?:[-*+]\\s+)?\\*\\*files?\\*\\*\\s*:\\s*`([^`]+)`");
   private static final Pattern HTTP_LINK =
       Pattern.compile("\\[([^\\]]*)\\]\\((https?://[^)\\s]+)\\)|<?(https?://[^\\s)>\\]]+)");
-  private static final Pattern TASK_PREFIX =
-      Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+\\[[ xX]\\]\\s*");
+  private static final Pattern TRAILING_SPACES = Pattern.compile("\\s{2,}$");
+  private static final Pattern TRAILING_BACKSLASH = Pattern.compile("\\\\$");
+  private static final Pattern INLINE_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+  private static final Pattern EMPHASIS_MARKS = Pattern.compile("(\\*\\*|__|`)");
+  private static final Pattern OTHER_LABEL = Pattern.compile("^\\W*[^:]{1,60}:\\W*$");
+  static final Pattern TASK_PREFIX = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+\\[[ xX]\\]\\s*");
   private static final Pattern UNSAFE_SCHEME =
       Pattern.compile("(?i)^\\s*(?:javascript|vbscript|data):");
   private static final Pattern UNSAFE_HTML =
@@ -131,6 +139,7 @@ final class DocumentReader {
 
   private final Path root;
   private final String source;
+  private final Path file;
   private final String[] lines;
   private final IdGenerator ids;
   private final Map<Node, String> anchors = new IdentityHashMap<>();
@@ -215,6 +224,7 @@ final class DocumentReader {
   private DocumentReader(Path root, String source, String[] lines, String idPrefix) {
     this.root = root;
     this.source = source;
+    this.file = root.resolve(source);
     this.lines = lines;
     this.ids = IdGenerator.builder().defaultId("section").prefix(idPrefix).build();
   }
@@ -318,38 +328,51 @@ final class DocumentReader {
       h1Line = line;
     }
     String plain = stripDecoration(text);
-    Matcher unit = UNIT_HEADING.matcher(plain);
-    Matcher phase = PHASE_HEADING.matcher(plain);
-    if (unit.matches()) {
+    // The heading patterns are (?i) for ASCII letters: a word missing from this form of the heading
+    // cannot match, and most headings are none of these kinds.
+    String lower = RefText.asciiLower(plain);
+    Matcher unit = lower.startsWith("unit") ? UNIT_HEADING.matcher(plain) : null;
+    Matcher phase = lower.contains("phase") ? PHASE_HEADING.matcher(plain) : null;
+    if (unit != null && unit.matches()) {
       String title = unit.group(2) == null ? "" : unit.group(2).strip();
       o.unit = new Doc.UnitHeading(unit.group(1), title, h.getLevel(), anchor, line, 0);
-    } else if (phase.matches()) {
+    } else if (phase != null && phase.matches()) {
       o.phaseNumber = phase.group(1);
       o.phaseName = phase.group(2).strip();
       phases.add(o);
     } else {
       o.refDirection = RefText.sectionDirection(plain);
     }
-    if (STAGE_HEADING.matcher(plain).matches()) {
+    if (lower.contains("stage") && STAGE_HEADING.matcher(plain).matches()) {
       stages++;
     }
-    if (VERIFICATION_HEADING.matcher(plain).matches()) {
+    if ((lower.startsWith("automated") || lower.startsWith("manual"))
+        && VERIFICATION_HEADING.matcher(plain).matches()) {
       verification = true;
     }
-    if (STATUS_HEADING.matcher(plain).matches() && o.unit == null && o.phaseNumber == null) {
-      String after = plain.replaceFirst("(?i)^.*?status\\b[\\s:—–-]*", "");
+    if (lower.contains("status")
+        && STATUS_HEADING.matcher(plain).matches()
+        && o.unit == null
+        && o.phaseNumber == null) {
+      String after = STATUS_PREFIX.matcher(plain).replaceFirst("");
       if (!after.isBlank()) {
         statusTexts.add(scoped(new Field("Status", after, line)));
       } else {
         statusWanted = o;
       }
     }
-    o.files = FILES_HEADING.matcher(plain).matches();
-    o.urls = URLS_HEADING.matcher(plain).matches();
-    o.risks = RISK_HEADING.matcher(plain).matches() && o.phaseNumber == null;
+    o.files = lower.contains("file") && FILES_HEADING.matcher(plain).matches();
+    o.urls =
+        (lower.contains("url")
+                || lower.contains("link")
+                || lower.contains("resource")
+                || lower.contains("reference"))
+            && URLS_HEADING.matcher(plain).matches();
+    o.risks =
+        lower.contains("risk") && RISK_HEADING.matcher(plain).matches() && o.phaseNumber == null;
     if (o.files) {
-      Matcher m = Pattern.compile("(?i)\\b(create|add|update|modify|change)").matcher(plain);
-      boolean both = plain.toLowerCase(Locale.ROOT).matches(".*(create|add).*(update|modify).*");
+      Matcher m = FILE_VERB.matcher(plain);
+      boolean both = BOTH_VERBS.matcher(plain.toLowerCase(Locale.ROOT)).matches();
       fileAction = both || !m.find() ? "" : action(m.group(1));
     }
     onGateText(plain, line);
@@ -459,15 +482,48 @@ final class DocumentReader {
                 at(firstLine(nearestBlock(img))), "image with an unsafe URL is removed"));
       }
       // Push children in reverse so they are visited in document order.
-      List<Node> kids = new ArrayList<>();
-      for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-        kids.add(c);
-      }
-      for (int i = kids.size() - 1; i >= 0; i--) {
-        todo.push(kids.get(i));
+      for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+        todo.push(c);
         quoted.push(inQuote);
       }
     }
+  }
+
+  /**
+   * Where {@link #TASK_PREFIX} ends on {@code text} (0 if it does not match): spaces, a list
+   * marker, spaces, a box, spaces.
+   */
+  static int taskPrefixEnd(String text) {
+    int n = text.length();
+    int i = skip(text, "");
+    if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '*' || text.charAt(i) == '+')) {
+      i++;
+    } else {
+      int digits = i;
+      while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == digits || i >= n || (text.charAt(i) != '.' && text.charAt(i) != ')')) {
+        return 0;
+      }
+      i++;
+    }
+    int spaces = i;
+    while (i < n && RefText.isRegexSpace(text.charAt(i))) {
+      i++;
+    }
+    if (i == spaces
+        || i + 2 >= n
+        || text.charAt(i) != '['
+        || " xX".indexOf(text.charAt(i + 1)) < 0
+        || text.charAt(i + 2) != ']') {
+      return 0;
+    }
+    i += 3;
+    while (i < n && RefText.isRegexSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private void onRawHtml(int line, String html) {
@@ -482,7 +538,8 @@ final class DocumentReader {
 
   private void onTask(ListItem li, boolean done) {
     int line = firstLine(li);
-    String text = TASK_PREFIX.matcher(line(line)).replaceFirst("").strip();
+    String raw = line(line);
+    String text = raw.substring(taskPrefixEnd(raw)).strip();
     List<String> path = new ArrayList<>();
     for (Open o : stack) {
       Work.step();
@@ -516,9 +573,11 @@ final class DocumentReader {
     if (!code) {
       onGateText(text, l);
       onRiskText(text, l);
-      Matcher ff = FILE_FIELD.matcher(text);
-      if (ff.find()) {
-        files.add(new FileChange(ff.group(1).strip(), "", l));
+      if (startsAfter(text, " -*+", "file")) {
+        Matcher ff = FILE_FIELD.matcher(text);
+        if (ff.find()) {
+          files.add(new FileChange(ff.group(1).strip(), "", l));
+        }
       }
     }
     if (inSection(o -> o.files)) {
@@ -540,7 +599,7 @@ final class DocumentReader {
       section.subDirection = label.direction();
       return;
     }
-    if (label == null && text.matches("^\\W*[^:]{1,60}:\\W*$")) {
+    if (label == null && text.indexOf(':') >= 0 && OTHER_LABEL.matcher(text).matches()) {
       // A label we do not know ("Parallel Workstreams:"): what follows has no ordering.
       section.subDirection = Direction.RELATED;
       return;
@@ -581,9 +640,21 @@ final class DocumentReader {
   }
 
   private void onField(int l, String text) {
-    for (String part : FIELD_SPLIT.split(text)) {
-      Matcher b = FIELD_BOLD.matcher(part);
-      if (b.matches()) {
+    // Every field has a colon; only bold ones (** or __) split a line or match FIELD_BOLD, and a
+    // plain one starts with a capital letter.
+    if (text.indexOf(':') < 0) {
+      return;
+    }
+    boolean bold = text.contains("**") || text.contains("__");
+    if (!bold) {
+      int i = skip(text, "");
+      if (i == text.length() || text.charAt(i) < 'A' || text.charAt(i) > 'Z') {
+        return;
+      }
+    }
+    for (String part : bold ? FIELD_SPLIT.split(text) : new String[] {text}) {
+      Matcher b = bold ? FIELD_BOLD.matcher(part) : null;
+      if (b != null && b.matches()) {
         addField(new Field(b.group(1).strip(), cleanValue(b.group(2)), l));
         continue;
       }
@@ -622,18 +693,37 @@ final class DocumentReader {
   /**
    * A field's value as plain text: no trailing break markers, emphasis, backticks or link syntax.
    */
-  private static String cleanValue(String v) {
-    String s = v.replaceAll("\\s{2,}$", "").replaceFirst("\\\\$", "").strip();
-    s = s.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1");
-    s = s.replaceAll("(\\*\\*|__|`)", "");
+  static String cleanValue(String v) {
+    // Each pattern runs only if the value has what it needs: a space or line break at the end, a
+    // backslash, "](", or "**", "__" or a backtick.
+    String s = v;
+    if (!s.isEmpty() && (RefText.isRegexSpace(s.charAt(s.length() - 1)) || hasLineTerminator(s))) {
+      s = TRAILING_SPACES.matcher(s).replaceAll("");
+    }
+    if (s.indexOf('\\') >= 0) {
+      s = TRAILING_BACKSLASH.matcher(s).replaceFirst("");
+    }
+    s = s.strip();
+    if (s.contains("](")) {
+      s = INLINE_LINK.matcher(s).replaceAll("$1");
+    }
+    if (s.contains("**") || s.contains("__") || s.indexOf('`') >= 0) {
+      s = EMPHASIS_MARKS.matcher(s).replaceAll("");
+    }
     return s.strip();
   }
 
   // ---- gates, risks, files, tables
 
   private void onGateText(String text, int l) {
-    Matcher g = GATE.matcher(text);
-    if (g.matches()) {
+    // GATE and GATE_RESULT_LINE start with "gate" after non-word characters.
+    int word = 0;
+    while (word < text.length() && !isWordChar(text.charAt(word))) {
+      word++;
+    }
+    boolean gate = RefText.regionIgnoreCase(text, word, "gate");
+    Matcher g = gate ? GATE.matcher(text) : null;
+    if (g != null && g.matches()) {
       flushGate();
       String name = g.group(2).replaceAll("[*_`]", "").strip();
       pendingGate = new PendingGate(name, l);
@@ -643,8 +733,8 @@ final class DocumentReader {
       }
       return;
     }
-    Matcher gr = GATE_RESULT_LINE.matcher(text);
-    if (gr.matches()) {
+    Matcher gr = gate ? GATE_RESULT_LINE.matcher(text) : null;
+    if (gr != null && gr.matches()) {
       Matcher w = RESULT_WORD.matcher(gr.group(1));
       if (w.find()) {
         Open top = stack.peek();
@@ -652,7 +742,7 @@ final class DocumentReader {
       }
       return;
     }
-    if (pendingGate != null && pendingGate.result.isEmpty()) {
+    if (pendingGate != null && pendingGate.result.isEmpty() && text.indexOf(':') >= 0) {
       Matcher rl = RESULT_LABEL.matcher(text);
       if (rl.matches()) {
         Matcher w = RESULT_WORD.matcher(rl.group(1));
@@ -676,8 +766,11 @@ final class DocumentReader {
   }
 
   private void onRiskText(String text, int l) {
-    Matcher r = RISK_ENTRY.matcher(text);
-    if (r.matches()) {
+    if (text.indexOf(':') < 0) {
+      return;
+    }
+    Matcher r = startsAfter(text, "-*+_", "risk") ? RISK_ENTRY.matcher(text) : null;
+    if (r != null && r.matches()) {
       flushRisk();
       pendingRisk = new PendingRisk(r.group(1).replaceAll("[*_]", "").strip(), l);
       return;
@@ -763,6 +856,32 @@ final class DocumentReader {
     }
   }
 
+  /** What {@code \\w} matches: ASCII letters, digits and the underscore. */
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /**
+   * The index of the first character of {@code text} that is neither {@code \\s} nor in {@code
+   * chars}.
+   */
+  private static int skip(String text, String chars) {
+    int i = 0;
+    while (i < text.length()
+        && (RefText.isRegexSpace(text.charAt(i)) || chars.indexOf(text.charAt(i)) >= 0)) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Whether {@code word} (lower case ASCII) follows the leading whitespace and {@code chars} of
+   * {@code text}, ignoring ASCII case.
+   */
+  private static boolean startsAfter(String text, String chars, String word) {
+    return RefText.regionIgnoreCase(text, skip(text, chars), word);
+  }
+
   private static String action(String verb) {
     String v = verb.toLowerCase(Locale.ROOT);
     return v.startsWith("create") || v.startsWith("add") ? "create" : "update";
@@ -771,7 +890,7 @@ final class DocumentReader {
   // ---- positions and text
 
   private Position at(int line) {
-    return Position.of(root.resolve(source), source, line);
+    return Position.of(file, source, line);
   }
 
   private String line(int oneBased) {
@@ -819,20 +938,105 @@ final class DocumentReader {
           || c instanceof org.commonmark.node.HardLineBreak) {
         sb.append(' ');
       }
-      List<Node> kids = new ArrayList<>();
-      for (Node k = c.getFirstChild(); k != null; k = k.getNext()) {
-        kids.add(k);
-      }
-      for (int i = kids.size() - 1; i >= 0; i--) {
-        todo.push(kids.get(i));
+      for (Node k = c.getLastChild(); k != null; k = k.getPrevious()) {
+        todo.push(k);
       }
     }
-    return sb.toString().replaceAll("\\s+", " ").strip();
+    return collapseSpaces(sb).strip();
+  }
+
+  /** What {@code replaceAll("\\s+", " ")} gives, without a pattern. */
+  static String collapseSpaces(CharSequence s) {
+    int n = s.length();
+    boolean plain = true;
+    for (int i = 0; i < n && plain; i++) {
+      char c = s.charAt(i);
+      if (RefText.isRegexSpace(c)
+          && (c != ' ' || (i + 1 < n && RefText.isRegexSpace(s.charAt(i + 1))))) {
+        plain = false;
+      }
+    }
+    if (plain) {
+      return s.toString();
+    }
+    StringBuilder out = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (RefText.isRegexSpace(c)) {
+        out.append(' ');
+        while (i + 1 < n && RefText.isRegexSpace(s.charAt(i + 1))) {
+          i++;
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** Heading text without numbering decoration, emphasis or trailing colons. */
   static String stripDecoration(String text) {
-    return text.replaceAll("[*_]{2,}", "").replaceAll("\\s*:+\\s*$", "").strip();
+    if (hasLineTerminator(text)) {
+      // "$" before a final line break: rare enough to leave to the patterns.
+      return text.replaceAll("[*_]{2,}", "").replaceAll("\\s*:+\\s*$", "").strip();
+    }
+    // Runs of two or more * or _ go (single ones stay), then trailing colons with their spaces.
+    String t = text;
+    if (t.indexOf('*') >= 0 || t.indexOf('_') >= 0) {
+      StringBuilder sb = null;
+      int n = t.length();
+      int i = 0;
+      while (i < n) {
+        int j = i;
+        while (j < n && (t.charAt(j) == '*' || t.charAt(j) == '_')) {
+          j++;
+        }
+        if (j - i >= 2) {
+          if (sb == null) {
+            sb = new StringBuilder(n);
+            sb.append(t, 0, i);
+          }
+        } else if (j > i) {
+          if (sb != null) {
+            sb.append(t.charAt(i));
+          }
+        } else {
+          if (sb != null) {
+            sb.append(t.charAt(i));
+          }
+          j = i + 1;
+        }
+        i = j;
+      }
+      if (sb != null) {
+        t = sb.toString();
+      }
+    }
+    int end = t.length();
+    while (end > 0 && RefText.isRegexSpace(t.charAt(end - 1))) {
+      end--;
+    }
+    int colons = end;
+    while (colons > 0 && t.charAt(colons - 1) == ':') {
+      colons--;
+    }
+    if (colons < end) {
+      while (colons > 0 && RefText.isRegexSpace(t.charAt(colons - 1))) {
+        colons--;
+      }
+      t = t.substring(0, colons);
+    }
+    return t.strip();
+  }
+
+  private static boolean hasLineTerminator(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

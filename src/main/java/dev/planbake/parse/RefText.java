@@ -23,7 +23,12 @@ final class RefText {
      * A line that is only a label ("Upstream Dependencies:"), naming the direction of what follows.
      */
     boolean alone() {
-      return rest.replaceAll("[\\s:*_.—–-]", "").isEmpty();
+      for (int i = 0; i < rest.length(); i++) {
+        if (":*_.—–-".indexOf(rest.charAt(i)) < 0 && !isRegexSpace(rest.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -40,10 +45,10 @@ final class RefText {
           + "|must complete first|must be completed first|builds on|built on|needs|after";
 
   /** Leading decoration: list markers, quote markers, heading marks, table pipes, emphasis. */
-  private static final Pattern LEAD =
+  static final Pattern LEAD =
       Pattern.compile("^\\s*(?:>\\s*)*(?:[-*+]\\s+|\\d+[.)]\\s+|#{1,6}\\s+|\\|\\s*)?[*_]{0,3}\\s*");
 
-  private static final Pattern LABEL =
+  static final Pattern LABEL =
       Pattern.compile(
           "(?i)^(?<enables>"
               + ENABLES
@@ -55,6 +60,9 @@ final class RefText {
 
   /** The label a line starts with, if any; {@code needColon} demands {@code Label:} form. */
   static Label label(String line, boolean needColon) {
+    if (!mayStartLabel(line)) {
+      return null;
+    }
     String s = LEAD.matcher(line).replaceFirst("");
     Matcher m = LABEL.matcher(s);
     if (!m.lookingAt()) {
@@ -87,8 +95,30 @@ final class RefText {
           "(?i)\\b(dependencies|depends on|dependency|prerequisites?|blocked by|critical path"
               + "|upstream|requires|requirements from|must complete first)\\b");
 
+  /** A part of every word of the three patterns above, to skip them on other headings. */
+  private static final List<String> SECTION_WORDS =
+      List.of(
+          "downstream",
+          "enables",
+          "block",
+          "depend",
+          "related",
+          "references",
+          "see also",
+          "integration points",
+          "links",
+          "prerequisite",
+          "critical path",
+          "upstream",
+          "requires",
+          "requirements from",
+          "must complete first");
+
   /** The default direction of a section by its heading, or null if it is no dependency section. */
   static Direction sectionDirection(String heading) {
+    if (!containsAny(asciiLower(heading), SECTION_WORDS)) {
+      return null;
+    }
     if (SECTION_ENABLES.matcher(heading).find()) {
       return Direction.ENABLES;
     }
@@ -104,7 +134,7 @@ final class RefText {
   private static final String ID = "\\d+(?:\\.\\d+)+";
   private static final Pattern QUALIFIED =
       Pattern.compile("(?<![\\w/#-])([a-z0-9][a-z0-9._-]*)#(" + ID + ")\\b");
-  private static final Pattern UNITS =
+  static final Pattern UNITS =
       Pattern.compile(
           "(?i)\\bunits?\\s+("
               + ID
@@ -128,8 +158,20 @@ final class RefText {
    */
   static List<Target> targets(String text, boolean guesses) {
     List<Target> out = new ArrayList<>();
+    // Which patterns can match at all, decided on the text as given: consuming only blanks
+    // characters, so a pattern that cannot match the text cannot match what is left of it.
+    boolean link = text.contains("](");
+    boolean tick = text.indexOf('`') >= 0;
+    boolean hash = hashDigit(text);
+    boolean unit = containsIgnoreCase(text, "unit");
+    boolean md = text.contains(".md");
+    boolean name = guesses && text.indexOf('-') >= 0;
+    if (!(link || tick || hash || unit || md || name)) {
+      return out;
+    }
     StringBuilder rest = new StringBuilder(text);
     consume(
+        link,
         rest,
         LINK,
         "](",
@@ -140,6 +182,7 @@ final class RefText {
           }
         });
     consume(
+        tick,
         rest,
         BACKTICK,
         "`",
@@ -152,11 +195,14 @@ final class RefText {
           }
         });
     consume(
+        hash,
         rest,
         QUALIFIED,
         "#",
         m -> out.add(new Target(Kind.QUALIFIED, m.group(1) + "#" + m.group(2))));
+    // Blanking makes spaces, so whether a unit number follows is asked of what is left.
     consume(
+        unit && mayNameUnit(rest),
         rest,
         UNITS,
         "unit",
@@ -167,25 +213,29 @@ final class RefText {
             out.add(new Target(Kind.UNIT, more.group()));
           }
         });
-    consume(rest, MD_FILE, ".md", m -> out.add(new Target(Kind.PATH, m.group(1))));
-    consume(rest, ALIAS, "#", m -> out.add(new Target(Kind.ALIAS, "#" + m.group(1))));
+    consume(md, rest, MD_FILE, ".md", m -> out.add(new Target(Kind.PATH, m.group(1))));
+    consume(hash, rest, ALIAS, "#", m -> out.add(new Target(Kind.ALIAS, "#" + m.group(1))));
     if (guesses) {
-      consume(rest, NAME, "-", m -> addName(out, m.group(1)));
+      consume(name, rest, NAME, "-", m -> addName(out, m.group(1)));
     }
     return out;
   }
 
   private static void addName(List<Target> out, String word) {
     String w = word.toLowerCase(Locale.ROOT);
-    if (w.matches("[a-z0-9][a-z0-9._/-]*") && w.length() <= 200) {
+    if (SLUG_LIKE.matcher(w).matches() && w.length() <= 200) {
       out.add(new Target(Kind.NAME, w));
     }
   }
 
+  private static final Pattern SLUG_LIKE = Pattern.compile("[a-z0-9][a-z0-9._/-]*");
+  private static final Pattern FRONT_MATTER_UNIT =
+      Pattern.compile("(?i)(?:units?\\s+)?(" + ID + ")");
+
   /** A front matter value: a unit id, a path, an alias, {@code file#1.1} or a plan id. */
   static Target frontMatterTarget(String value) {
     String v = value.strip();
-    Matcher unit = Pattern.compile("(?i)(?:units?\\s+)?(" + ID + ")").matcher(v);
+    Matcher unit = FRONT_MATTER_UNIT.matcher(v);
     if (unit.matches()) {
       return new Target(Kind.UNIT, unit.group(1));
     }
@@ -210,17 +260,38 @@ final class RefText {
     return path.endsWith(".md") || path.endsWith("/");
   }
 
-  /** Whether {@code text} contains {@code needle} (lower case ASCII), ignoring case. */
+  /**
+   * Whether {@code text} contains {@code needle} (lower case ASCII), ignoring the case of ASCII
+   * letters only, as the patterns here do: {@code (?i)} without {@code UNICODE_CASE}.
+   */
   static boolean containsIgnoreCase(CharSequence text, String needle) {
     int n = needle.length();
     char first = needle.charAt(0);
+    char firstUpper = Character.toUpperCase(first);
+    if (text instanceof String s) {
+      // String.indexOf finds the candidates many times faster than a loop over the characters.
+      for (int i = s.indexOf(first); i >= 0; i = s.indexOf(first, i + 1)) {
+        if (regionIgnoreCase(s, i, needle)) {
+          return true;
+        }
+      }
+      for (int i = firstUpper == first ? -1 : s.indexOf(firstUpper);
+          i >= 0;
+          i = s.indexOf(firstUpper, i + 1)) {
+        if (regionIgnoreCase(s, i, needle)) {
+          return true;
+        }
+      }
+      return false;
+    }
     outer:
     for (int i = 0, last = text.length() - n; i <= last; i++) {
-      if (Character.toLowerCase(text.charAt(i)) != first) {
+      char c = text.charAt(i);
+      if (c != first && c != firstUpper) {
         continue;
       }
       for (int j = 1; j < n; j++) {
-        if (Character.toLowerCase(text.charAt(i + j)) != needle.charAt(j)) {
+        if (asciiLower(text.charAt(i + j)) != needle.charAt(j)) {
           continue outer;
         }
       }
@@ -229,15 +300,153 @@ final class RefText {
     return false;
   }
 
+  /**
+   * Whether {@code text} has {@code word} (lower case ASCII) at {@code at}, ignoring ASCII case.
+   */
+  static boolean regionIgnoreCase(CharSequence text, int at, String word) {
+    if (at < 0 || at + word.length() > text.length()) {
+      return false;
+    }
+    for (int j = 0; j < word.length(); j++) {
+      if (asciiLower(text.charAt(at + j)) != word.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
+  /** {@code text} with ASCII letters in lower case, as {@code (?i)} patterns compare them. */
+  static String asciiLower(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        char[] cs = text.toCharArray();
+        for (int j = i; j < cs.length; j++) {
+          cs[j] = asciiLower(cs[j]);
+        }
+        return new String(cs);
+      }
+    }
+    return text;
+  }
+
+  static boolean containsAny(String text, List<String> needles) {
+    for (String n : needles) {
+      if (text.contains(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What {@code \\s} matches: ASCII whitespace only. */
+  static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /**
+   * The first three letters of the words of {@link #LABEL}, lower case (every word has at least
+   * five).
+   */
+  private static final List<String> LABEL_STARTS =
+      labelStarts(ENABLES + "|" + RELATED + "|" + DEPENDS);
+
+  private static List<String> labelStarts(String alternatives) {
+    List<String> starts = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i <= alternatives.length(); i++) {
+      char c = i < alternatives.length() ? alternatives.charAt(i) : '|';
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        String start = alternatives.substring(from, from + 3);
+        if (!start.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+          throw new IllegalStateException("label word without three letters: " + start);
+        }
+        if (!starts.contains(start)) {
+          starts.add(start);
+        }
+        from = i + 1;
+      }
+    }
+    return List.copyOf(starts);
+  }
+
+  /**
+   * Whether the first character {@link #LEAD} cannot skip starts a word of {@link #LABEL}: if not,
+   * the line has no label (a label starts right after what LEAD skips, and LEAD skips no letter).
+   */
+  static boolean mayStartLabel(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (isRegexSpace(c) || ">-*+.)#|_".indexOf(c) >= 0 || (c >= '0' && c <= '9')) {
+        continue;
+      }
+      for (String start : LABEL_STARTS) {
+        if (regionIgnoreCase(line, i, start)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a {@code #} is followed by a digit, as in every {@link #QUALIFIED} and {@link #ALIAS}.
+   */
+  private static boolean hashDigit(String text) {
+    for (int i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
+      if (i + 1 < text.length() && isDigit(text.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code unit}, an optional {@code s}, spaces and a digit follow each other. */
+  static boolean mayNameUnit(CharSequence text) {
+    int n = text.length();
+    for (int i = 0; i + 4 < n; i++) {
+      char c = text.charAt(i);
+      if ((c == 'u' || c == 'U') && regionIgnoreCase(text, i, "unit")) {
+        int j = i + 4;
+        if (j < n && (text.charAt(j) == 's' || text.charAt(j) == 'S')) {
+          j++;
+        }
+        int spaces = j;
+        while (j < n && isRegexSpace(text.charAt(j))) {
+          j++;
+        }
+        if (j > spaces && j < n && isDigit(text.charAt(j))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   private interface Hit {
     void on(Matcher m);
   }
 
   /** Runs {@code hit} on each match and blanks the match so later patterns do not see it again. */
-  private static void consume(StringBuilder text, Pattern p, String needle, Hit hit) {
+  private static void consume(
+      boolean possible, StringBuilder text, Pattern p, String needle, Hit hit) {
     // Every match contains the needle: most lines name nothing, and a plain search is many times
     // cheaper than a regex with look-behinds.
-    if (!containsIgnoreCase(text, needle)) {
+    if (!possible || !containsIgnoreCase(text, needle)) {
       return;
     }
     Matcher m = p.matcher(text);

@@ -1,0 +1,124 @@
+package dev.planbake.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-written replacements of patterns and the checks that skip patterns give what the
+ * patterns give, on tricky and on random text.
+ */
+class FastPathsTest {
+  private static final String[] PIECES = {
+    " ",
+    "  ",
+    "\t",
+    "\r",
+    "\n",
+    "\u000B",
+    "\f",
+    "\u00A0",
+    "\u2028",
+    ":",
+    "::",
+    "*",
+    "**",
+    "_",
+    "__",
+    "`",
+    "\\",
+    "-",
+    "+",
+    ">",
+    "#",
+    "1",
+    "12",
+    ".",
+    ")",
+    "|",
+    "[",
+    "]",
+    "(",
+    "](",
+    "[ ]",
+    "[x]",
+    "[X]",
+    "a",
+    "Z",
+    "—",
+    "İ",
+    "K",
+    "ß",
+    "✅",
+    "unit",
+    "Units",
+    "UNIT",
+    "s",
+    "1.2",
+    "depends on",
+    "Requires",
+    "Blocked",
+    "see also",
+    "needs",
+    "after",
+    "fut",
+    "Unİt",
+    "x.md",
+    "link](u)"
+  };
+
+  private static List<String> samples() {
+    List<String> out = new ArrayList<>(List.of(PIECES));
+    Random random = new Random(42);
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = random.nextInt(8); k >= 0; k--) {
+        sb.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  @Test
+  void handWrittenTextFunctionsMatchThePatterns() {
+    Pattern spaces = Pattern.compile("\\s+");
+    for (String s : samples()) {
+      assertEquals(
+          s.replaceAll("[*_]{2,}", "").replaceAll("\\s*:+\\s*$", "").strip(),
+          DocumentReader.stripDecoration(s),
+          s);
+      assertEquals(spaces.matcher(s).replaceAll(" "), DocumentReader.collapseSpaces(s), s);
+      Matcher task = DocumentReader.TASK_PREFIX.matcher(s);
+      assertEquals(task.find() ? task.end() : 0, DocumentReader.taskPrefixEnd(s), s);
+      String v = s.replaceAll("\\s{2,}$", "").replaceFirst("\\\\$", "").strip();
+      v = v.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1");
+      v = v.replaceAll("(\\*\\*|__|`)", "").strip();
+      assertEquals(v, DocumentReader.cleanValue(s), s);
+    }
+  }
+
+  @Test
+  void checksThatSkipPatternsNeverSkipAMatch() {
+    for (String s : samples()) {
+      String rest = RefText.LEAD.matcher(s).replaceFirst("");
+      if (RefText.LABEL.matcher(rest).lookingAt()) {
+        assertTrue(RefText.mayStartLabel(s), s);
+      }
+      if (RefText.UNITS.matcher(s).find()) {
+        assertTrue(RefText.mayNameUnit(s), s);
+        assertTrue(RefText.containsIgnoreCase(s, "unit"), s);
+        assertTrue(RefText.containsIgnoreCase(new StringBuilder(s), "unit"), s);
+      }
+      boolean unitWord = Pattern.compile("(?i)unit").matcher(s).find();
+      assertEquals(unitWord, RefText.containsIgnoreCase(s, "unit"), s);
+      assertEquals(unitWord, RefText.containsIgnoreCase(new StringBuilder(s), "unit"), s);
+    }
+  }
+}
