@@ -8,6 +8,7 @@ import dev.planbake.model.UnitId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,12 @@ final class Views {
 
   private final Map<UnitId, Unit> units;
   private final Map<String, Plan> plans;
+
+  /**
+   * Each unit's reference by the way to the site root it was made for: pages refer to the same
+   * units over and over (neighbourhoods, lists, graphs), and a rendering's units do not change.
+   */
+  private final Map<String, Map<UnitId, View.UnitRef>> refs = new ConcurrentHashMap<>();
 
   Views(Map<UnitId, Unit> units, Map<String, Plan> plans) {
     this.units = units;
@@ -66,6 +73,14 @@ final class Views {
   }
 
   View.UnitRef ref(Unit u, String root) {
+    if (units.get(u.id()) != u) {
+      return makeRef(u, root);
+    }
+    return refs.computeIfAbsent(root, r -> new ConcurrentHashMap<>())
+        .computeIfAbsent(u.id(), id -> makeRef(u, root));
+  }
+
+  private View.UnitRef makeRef(Unit u, String root) {
     Plan plan = plans.get(u.planSlug());
     String owner = plan == null ? "" : plan.metadata().owner();
     return new View.UnitRef(
