@@ -155,7 +155,7 @@ final class Markdown {
         attrs.put("role", "img");
         attrs.put("aria-label", done ? "done" : "not done");
         html.tag("span", attrs);
-        html.text(done ? "\u2713" : "");
+        html.raw(done ? "&#10003;" : ""); // ✓, as a reference: see render.Theme
         html.tag("/span");
         // The text after the marker was trimmed (as commonmark's own renderer notes).
         html.text(" ");

@@ -22,8 +22,11 @@ final class Escape {
         case '"' -> sb.append("&quot;");
         case '\'' -> sb.append("&#39;");
         default -> {
-          // Control characters are not allowed in XML 1.0.
-          if (c >= 0x20 || c == '\n' || c == '\t') {
+          // Control characters are not allowed in XML 1.0; beyond Latin-1 a reference keeps the
+          // page one byte per character.
+          if (c > 0xFF) {
+            sb.append("&#").append((int) c).append(';');
+          } else if (c >= 0x20 || c == '\n' || c == '\t') {
             sb.append(c);
           }
         }
@@ -35,7 +38,7 @@ final class Escape {
   /** A character written as it is. */
   private static boolean plain(char c) {
     return c >= 0x20
-        ? c != '<' && c != '>' && c != '&' && c != '"' && c != '\''
+        ? c <= 0xFF && c != '<' && c != '>' && c != '&' && c != '"' && c != '\''
         : c == '\n' || c == '\t';
   }
 }
