@@ -29,7 +29,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  */
 public final class Layout {
   private static final int PADDING = 12;
-  private static final int THOROUGHNESS = 2;
+  private static final int THOROUGHNESS = 1;
 
   static {
     // Registered by hand: the service loader files ELK relies on do not survive a shaded jar.
@@ -95,7 +95,9 @@ public final class Layout {
     root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 12.0);
     root.setProperty(CoreOptions.RANDOM_SEED, 1);
     // Fewer crossing-minimisation rounds than the default 7: a warm relayout in serve mode of
-    // 100-150 boxes drops from ~40-140 ms to ~25 ms, and shallow plan graphs look the same.
+    // 100-150 boxes drops from ~40-140 ms to ~25 ms, and shallow plan graphs look the same. One
+    // round instead of two: the 13 group graphs of 1,000 generated plans lay out in a median of
+    // 479 instead of 510 ms cold, with the same area (+0.0%) and 0.8% more bends.
     root.setProperty(LayeredOptions.THOROUGHNESS, THOROUGHNESS);
     Map<String, ElkNode> nodes = new HashMap<>();
     for (Diagram.Size s : sketch.sizes()) {
