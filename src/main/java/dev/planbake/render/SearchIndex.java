@@ -333,10 +333,19 @@ final class SearchIndex {
         i = close < 0 || close >= to ? to : close + 1;
         continue;
       }
-      if (Character.isLetterOrDigit(c)) {
+      if (c < 128) {
+        // ASCII, most of any plan: the same answers as below without the Unicode tables.
+        if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+          word.append(c);
+        } else if (c >= 'A' && c <= 'Z') {
+          word.append((char) (c + ('a' - 'A')));
+        } else if (word.length() > 0 && (c == '_' || c == '\'' || c == '-')) {
+          word.append(c);
+        } else {
+          flush(word, into);
+        }
+      } else if (Character.isLetterOrDigit(c)) {
         word.append(Character.toLowerCase(c));
-      } else if (word.length() > 0 && (c == '_' || c == '\'' || c == '-')) {
-        word.append(c);
       } else {
         flush(word, into);
       }
