@@ -92,9 +92,15 @@ public final class Output {
     private final AtomicInteger written = new AtomicInteger();
     private boolean committed;
 
+    /**
+     * Whether there is a previous build to link unchanged files from (one look, not one a page).
+     */
+    private final boolean previousBuild;
+
     private Writer(Path abs, Path fresh) {
       this.abs = abs;
       this.fresh = fresh;
+      this.previousBuild = Files.isDirectory(abs);
     }
 
     /** Writes one page (or hard-links it from the previous build if it is unchanged). */
@@ -113,7 +119,7 @@ public final class Output {
         Files.createDirectories(folder);
         folders.add(folder);
       }
-      if (!linkedUnchanged(abs.resolve(p.path()), target, p.bytes())) {
+      if (!previousBuild || !linkedUnchanged(abs.resolve(p.path()), target, p.bytes())) {
         Files.write(target, p.bytes());
       }
       written.incrementAndGet();
