@@ -5,12 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,11 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * no thread waits on another's work until the list is empty.
  */
 final class Jobs {
-  /** Large stacks: Markdown trees of deeply nested plans are walked recursively. */
-  private static final long STACK_BYTES = 64L * 1024 * 1024;
-
   private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
-  private static final ExecutorService POOL = pool();
 
   /** One piece of work that produces a result. */
   interface Job<T> {
@@ -33,31 +26,15 @@ final class Jobs {
 
   private Jobs() {}
 
-  private static ExecutorService pool() {
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            THREADS,
-            THREADS,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            r -> {
-              Thread t = new Thread(null, r, "planbake-render-" + n.incrementAndGet(), STACK_BYTES);
-              t.setDaemon(true);
-              return t;
-            });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
-  }
-
   /**
    * Runs every job and returns the results in the jobs' order. After a failure no further job
    * starts; the first failure is thrown once the running ones have ended.
    *
+   * @param workers runs the helpers beside the calling thread (with large stacks: Markdown trees of
+   *     deeply nested plans are walked recursively)
    * @throws UncheckedIOException if a job failed to write
    */
-  static <T> List<T> run(List<? extends Job<? extends T>> jobs) {
+  static <T> List<T> run(Executor workers, List<? extends Job<? extends T>> jobs) {
     Object[] results = new Object[jobs.size()];
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -73,19 +50,16 @@ final class Jobs {
             }
           }
         };
-    List<Future<?>> helpers = new ArrayList<>();
+    List<CompletableFuture<Void>> helpers = new ArrayList<>();
     int extra = Math.min(THREADS, jobs.size()) - 1;
     for (int h = 0; h < extra; h++) {
-      helpers.add(POOL.submit(worker));
+      helpers.add(CompletableFuture.runAsync(worker, workers));
     }
     worker.run();
-    for (Future<?> f : helpers) {
+    for (CompletableFuture<Void> f : helpers) {
       try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while rendering", e);
-      } catch (ExecutionException e) {
+        f.join();
+      } catch (CompletionException e) {
         failure.compareAndSet(null, e.getCause());
       }
     }

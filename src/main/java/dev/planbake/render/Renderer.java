@@ -29,6 +29,7 @@ public final class Renderer {
   private final Theme theme;
   private final Runnable onPlanPage;
   private final PageSink sink;
+  private final java.util.concurrent.Executor workers;
   private BodyHtml body;
   private final SearchIndex.Memo searchMemo = new SearchIndex.Memo();
 
@@ -48,21 +49,29 @@ public final class Renderer {
   /** The graph page of every drawn unit at the last update, to notice a regrouping. */
   private Map<UnitId, String> lastGraphPages = Map.of();
 
+  /** A renderer on the calling thread alone. */
   public Renderer(Settings settings, String generator) {
-    this(settings, generator, () -> {}, null);
+    this(settings, generator, () -> {}, null, Runnable::run);
   }
 
   /**
    * @param onPlanPage called (from any thread) after each plan page is rendered, for progress
    * @param sink if not null, every page goes here as soon as it is rendered instead of into the
    *     returned map, so a one-shot build of a large site never holds its pages
+   * @param workers runs rendering jobs beside the calling thread, one per further core
    */
-  public Renderer(Settings settings, String generator, Runnable onPlanPage, PageSink sink) {
+  public Renderer(
+      Settings settings,
+      String generator,
+      Runnable onPlanPage,
+      PageSink sink,
+      java.util.concurrent.Executor workers) {
     this.settings = settings;
     this.generator = generator;
     this.theme = new Theme(settings.theme());
     this.onPlanPage = onPlanPage;
     this.sink = sink;
+    this.workers = workers;
     Layout.warmUp();
   }
 
@@ -239,7 +248,7 @@ public final class Renderer {
 
     Map<String, Page> out = new LinkedHashMap<>();
     theme.assets().forEach((path, bytes) -> put(out, new Page(path, bytes)));
-    for (List<Page> made : Jobs.run(jobs)) {
+    for (List<Page> made : Jobs.run(workers, jobs)) {
       made.forEach(p -> out.put(p.path(), p));
     }
     layoutMillis = graphNanos.get() / 1_000_000;

@@ -40,6 +40,11 @@ final class Parallel {
     return pool;
   }
 
+  /** The pool's threads, for other stages that spread work over the cores. */
+  static java.util.concurrent.Executor workers() {
+    return POOL;
+  }
+
   static <T, R> List<R> map(List<T> items, Function<T, R> f) {
     int chunks = Math.min(items.size(), THREADS * 4);
     if (chunks <= 1) {

@@ -85,7 +85,8 @@ public final class Session {
                 settings,
                 Site.GENERATOR,
                 () -> progress.update("render", renderedCount.incrementAndGet(), toRender),
-                planPages)
+                planPages,
+                Parallel.workers())
             : null;
   }
 
