@@ -21,6 +21,25 @@ class HtmlTest {
   }
 
   @Test
+  void headIsAPrefixThatNeverCutsACharacterInTwo() {
+    String s = "<p>a✓🚀é</p>"; // 1, 3, 4 and 2 bytes after "<p>a"
+    Html h = Html.of(s);
+    assertEquals(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, h.length());
+    assertEquals(s, h.head(h.length()));
+    assertEquals(s, h.head(Integer.MAX_VALUE));
+    assertEquals("", h.head(0));
+    assertEquals("<p>a", h.head(4));
+    assertEquals("<p>a", h.head(5), "the check mark's 3 bytes do not fit in 5");
+    assertEquals("<p>a", h.head(6));
+    assertEquals("<p>a✓", h.head(7));
+    assertEquals("<p>a✓", h.head(10), "the rocket's 4 bytes do not fit");
+    assertEquals("<p>a✓🚀", h.head(11));
+    for (int n = 0; n <= h.length(); n++) {
+      assertTrue(s.startsWith(h.head(n)), "head(" + n + ") is a prefix");
+    }
+  }
+
+  @Test
   void isEqualWhenTheHtmlIsEqual() {
     assertEquals(Html.of("<p>a</p>"), Html.of("<p>a</p>"));
     assertEquals(Html.of("<p>a</p>").hashCode(), Html.of("<p>a</p>").hashCode());

@@ -115,6 +115,34 @@ class SearchIndexTest {
   }
 
   @Test
+  void proseAfterTheFirstSixteenKilobytesOfADocumentIsStillFound(@TempDir Path dir)
+      throws IOException {
+    // Only the head of a document is inflated for its words; a scan that runs off the head
+    // reads the whole document.
+    StringBuilder table = new StringBuilder("| key | value |\n|---|---|\n");
+    for (int i = 0; i < 600; i++) {
+      table.append("| row").append(i).append(" | ").append("cell text ".repeat(4)).append("|\n");
+    }
+    assertTrue(table.length() > 20_000);
+    TestSite site =
+        TestSite.of(
+            dir,
+            "long.md",
+            "# Long plan\n\n"
+                + table
+                + "\nFarawayword appears only after the table, in "
+                + "the first paragraph.\n",
+            "short.md",
+            "# Short plan\n\nNearbyword in the first paragraph.\n");
+    site.build();
+    Map<String, Map<?, ?>> index = entries(site.out());
+    String longWords = String.valueOf(index.get("long").get("b"));
+    assertTrue(longWords.contains("farawayword"), longWords);
+    String shortWords = String.valueOf(index.get("short").get("b"));
+    assertTrue(shortWords.contains("nearbyword"), shortWords);
+  }
+
+  @Test
   void theSearchLibraryIsCopiedFromItsWebJar() throws IOException {
     byte[] fuse;
     try (InputStream in =
