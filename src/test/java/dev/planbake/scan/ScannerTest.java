@@ -140,6 +140,17 @@ class ScannerTest {
   }
 
   @Test
+  void aReplacementCharacterWrittenInValidUtf8IsNoWarning() throws IOException {
+    // The fast decoding path treats U+FFFD as a sign of a bad byte and decodes again strictly.
+    TestSite site = TestSite.of(tmp);
+    site.write("ok.md", "# Fine\n\nA \uFFFD written on purpose.\n");
+    List<PlanSource> plans = scan(site);
+    assertAll(
+        () -> assertEquals("# Fine\n\nA \uFFFD written on purpose.\n", text(plans)),
+        () -> assertEquals(List.of(), problems()));
+  }
+
+  @Test
   void aCachedScanReusesUnchangedFilesRereadsChangedOnesAndRepeatsTheirWarnings()
       throws IOException {
     TestSite site = TestSite.of(tmp);
