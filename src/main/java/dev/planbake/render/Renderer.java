@@ -272,8 +272,9 @@ public final class Renderer {
   }
 
   /**
-   * How long the graph pages of the last update took (layout and drawing). They are made while the
-   * other pages render, so this is part of the render time, not added to it.
+   * How long the graph pages of the last update took (layout and drawing), summed over the threads
+   * that made them. They are made beside the other pages, so this is part of the render time, not
+   * added to it, and can exceed it on several cores.
    */
   public long graphMillis() {
     return layoutMillis;
