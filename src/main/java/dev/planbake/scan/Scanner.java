@@ -114,14 +114,11 @@ public final class Scanner {
     for (String s : sources) {
       groups.computeIfAbsent(featureFolderOf(s, sources), k -> new ArrayList<>()).add(s);
     }
+    // A feature folder's plan.md, spec.md and tasks.md come first, in that order.
+    groups.replaceAll((folder, files) -> folder.isEmpty() ? files : primaryFirst(folder, files));
     // Files are read and decoded on all cores; what each reports is added in order afterwards.
     List<String> order = new ArrayList<>(sources.size());
-    for (Map.Entry<String, List<String>> g : groups.entrySet()) {
-      if (!g.getKey().isEmpty()) {
-        order.addAll(primaryFirst(g.getKey(), g.getValue()));
-      }
-    }
-    order.addAll(groups.getOrDefault("", List.of()));
+    groups.values().forEach(order::addAll);
     List<Read> reads = order.parallelStream().map(s -> read(root, s)).toList();
     Map<String, PlanSource.File> text = new HashMap<>();
     for (Read r : reads) {
@@ -139,7 +136,7 @@ public final class Scanner {
         continue;
       }
       List<PlanSource.File> files = new ArrayList<>();
-      for (String s : primaryFirst(folder, g.getValue())) {
+      for (String s : g.getValue()) {
         PlanSource.File f = text.get(s);
         if (f != null) {
           files.add(f);
