@@ -205,7 +205,7 @@ final class GraphPages {
       byGroup.forEach(
           (og, ids) ->
               nodes.add(
-                  new GraphSvg.Node(
+                  GraphSvg.Node.of(
                       "g:" + og.slug(),
                       "⧉",
                       og.name(),
@@ -263,7 +263,7 @@ final class GraphPages {
       String url = root + "graph/" + g.slug() + "/";
       String summary = count(g.units().size(), "unit") + " · " + p.percent() + "%";
       nodes.add(
-          new GraphSvg.Node(
+          GraphSvg.Node.of(
               "g:" + g.slug(),
               s.icon(),
               g.name(),
@@ -379,7 +379,7 @@ final class GraphPages {
             + extraCss;
     // A cycle is marked in the text too, not only by the red outline.
     String label = inCycle ? u.label() + " ↻" : u.label();
-    return new GraphSvg.Node(
+    return GraphSvg.Node.of(
         u.id().toString(), s.icon(), label, title, r.url(), tip.toString(), css);
   }
 

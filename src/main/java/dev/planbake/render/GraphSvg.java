@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Draws a laid-out {@link Diagram} as inline SVG. Colours come from the theme's CSS (status classes
@@ -16,28 +17,53 @@ final class GraphSvg {
   static final int NODE_HEIGHT = 42;
   private static final int LABEL_CHARS = 34;
   private static final int TITLE_CHARS = 32;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private GraphSvg() {}
 
   /**
    * A box to draw: two lines of text (the first after an icon), a link, a tooltip and the classes
-   * that style it.
+   * that style it. Its text is shortened and escaped once, when the box is made: a unit's box is
+   * drawn on every plan page around it.
    */
-  record Node(
-      String key, String icon, String label, String title, String url, String tip, String css) {
+  record Node(String key, String css, String url, int width, boolean twoLines, Markup markup) {
 
-    Node {
-      label = shorten(label, LABEL_CHARS);
-      title = shorten(title, TITLE_CHARS);
+    /** A box from its plain text. */
+    static Node of(
+        String key, String icon, String label, String title, String url, String tip, String css) {
+      String line1 = shorten(label, LABEL_CHARS);
+      String line2 = shorten(title, TITLE_CHARS);
+      return new Node(
+          key,
+          css,
+          url,
+          width(line1, line2),
+          !line2.isEmpty(),
+          new Markup(
+              "<title>" + Escape.xml(tip) + "</title>",
+              "<tspan class=\"gicon\">" + Escape.xml(icon) + "</tspan> " + Escape.xml(line1),
+              Escape.xml(line2)));
+    }
+
+    /** The same box without its link (the page it stands for is the one showing it). */
+    Node unlinked() {
+      return new Node(key, css, "", width, twoLines, markup);
     }
 
     Diagram.Size size() {
+      return new Diagram.Size(key, width, NODE_HEIGHT);
+    }
+
+    private static int width(String label, String title) {
       // No font metrics at build time: an average glyph width is close enough for boxes.
       int line1 = (int) Math.ceil(label.length() * 8.2) + 22;
       int line2 = (int) Math.ceil(title.length() * 7.0);
-      return new Diagram.Size(key, Math.max(80, Math.max(line1, line2) + 18), NODE_HEIGHT);
+      return Math.max(80, Math.max(line1, line2) + 18);
     }
   }
+
+  /** A box's text as SVG markup, escaped: its tooltip element, its first line, its second. */
+  record Markup(String tip, String line1, String line2) {}
 
   /** An arrow to draw from one node's key to another's, with its classes and a tooltip. */
   record Edge(String from, String to, String css, String tip) {
@@ -99,10 +125,15 @@ final class GraphSvg {
         continue;
       }
       boolean link = !n.url().isEmpty();
-      sb.append(
-          link ? "<a href=\"" + Escape.xml(n.url()) + "\" class=\"gnode" : "<g class=\"gnode");
-      sb.append(n.css().isEmpty() ? "" : " " + n.css()).append("\">");
-      sb.append("<title>").append(Escape.xml(n.tip())).append("</title>");
+      if (link) {
+        sb.append("<a href=\"").append(Escape.xml(n.url())).append("\" class=\"gnode");
+      } else {
+        sb.append("<g class=\"gnode");
+      }
+      if (!n.css().isEmpty()) {
+        sb.append(' ').append(n.css());
+      }
+      sb.append("\">").append(n.markup().tip());
       sb.append("<rect x=\"")
           .append(b.x())
           .append("\" y=\"")
@@ -113,22 +144,22 @@ final class GraphSvg {
           .append(b.height())
           .append("\" rx=\"6\"/>");
       int tx = b.x() + 9;
-      boolean two = !n.title().isEmpty();
+      boolean two = n.twoLines();
       int y1 = b.y() + (two ? 17 : b.height() / 2 + 5);
       sb.append("<text class=\"glabel\" x=\"")
           .append(tx)
           .append("\" y=\"")
           .append(y1)
-          .append("\">");
-      sb.append("<tspan class=\"gicon\">").append(Escape.xml(n.icon())).append("</tspan> ");
-      sb.append(Escape.xml(n.label())).append("</text>");
+          .append("\">")
+          .append(n.markup().line1())
+          .append("</text>");
       if (two) {
         sb.append("<text class=\"gtitle\" x=\"")
             .append(tx)
             .append("\" y=\"")
             .append(b.y() + 34)
             .append("\">")
-            .append(Escape.xml(n.title()))
+            .append(n.markup().line2())
             .append("</text>");
       }
       sb.append(link ? "</a>\n" : "</g>\n");
@@ -180,7 +211,24 @@ final class GraphSvg {
   }
 
   static String shorten(String s, int max) {
-    String t = s.strip().replaceAll("\\s+", " ");
+    String t = s.strip();
+    if (!singleSpaced(t)) {
+      t = WHITESPACE.matcher(t).replaceAll(" ");
+    }
     return t.length() <= max ? t : t.substring(0, max - 1).stripTrailing() + "…";
+  }
+
+  /**
+   * Whether no whitespace but single spaces is in {@code s}, so that {@link #WHITESPACE} would not
+   * change it.
+   */
+  private static boolean singleSpaced(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= ' ' && (c != ' ' || (i + 1 < s.length() && s.charAt(i + 1) <= ' '))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

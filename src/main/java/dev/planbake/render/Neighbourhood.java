@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The small graph on a plan page: what a unit depends on and what needs it, two steps each way. It
@@ -30,6 +31,7 @@ final class Neighbourhood {
   private final Views views;
   private final GraphGroups groups;
   private final GraphPages.Cycles cycles;
+  private final Map<String, Map<UnitId, GraphSvg.Node>> made = new ConcurrentHashMap<>();
 
   Neighbourhood(
       Map<UnitId, Unit> units, Views views, GraphGroups groups, GraphPages.Cycles cycles) {
@@ -65,20 +67,15 @@ final class Neighbourhood {
       int shown = col.size() <= COLUMN_LIMIT ? col.size() : COLUMN_LIMIT - 1;
       for (int i = 0; i < shown; i++) {
         Unit x = col.get(i);
-        GraphSvg.Node n =
-            GraphPages.node(
-                x, views.ref(x, root), cycles.units().contains(x.id()), x == u ? " gcenter" : "");
-        if (x == u) {
-          // The unit itself is this page: no link, and its own anchor would only repeat it.
-          n = new GraphSvg.Node(n.key(), n.icon(), n.label(), n.title(), "", n.tip(), n.css());
-        }
+        // The unit itself is this page: no link, and its own anchor would only repeat it.
+        GraphSvg.Node n = x == u ? node(x, root, " gcenter").unlinked() : box(x, root);
         boxes.add(n);
         columnOf.put(n.key(), c);
       }
       if (shown < col.size()) {
         int rest = col.size() - shown;
         boxes.add(
-            new GraphSvg.Node(
+            GraphSvg.Node.of(
                 "more:" + c,
                 "…",
                 "+" + rest + " more",
@@ -174,6 +171,19 @@ final class Neighbourhood {
         + "\">whole graph</a></figcaption>\n<div class=\"graph-scroll\">"
         + svg
         + "</div>\n</figure>\n";
+  }
+
+  /** A neighbour's box, made once per page depth: a unit is drawn on every plan page near it. */
+  private GraphSvg.Node box(Unit x, String root) {
+    if (units.get(x.id()) != x) {
+      return node(x, root, "");
+    }
+    return made.computeIfAbsent(root, r -> new ConcurrentHashMap<>())
+        .computeIfAbsent(x.id(), id -> node(x, root, ""));
+  }
+
+  private GraphSvg.Node node(Unit x, String root, String extraCss) {
+    return GraphPages.node(x, views.ref(x, root), cycles.units().contains(x.id()), extraCss);
   }
 
   /**
