@@ -24,7 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 /**
@@ -108,7 +114,15 @@ public final class Scanner {
   }
 
   private List<PlanSource> scanRoot(Path root) throws IOException {
-    List<String> sources = list(root);
+    // Files are read and decoded on the other cores while this thread walks the folders.
+    Reading reading = new Reading(root);
+    List<String> sources;
+    Map<String, Read> read;
+    try {
+      sources = list(root, reading);
+    } finally {
+      read = reading.finish();
+    }
     // Group the files of feature folders; everything else is a plan of its own.
     Map<String, List<String>> groups = new TreeMap<>();
     for (String s : sources) {
@@ -116,12 +130,10 @@ public final class Scanner {
     }
     // A feature folder's plan.md, spec.md and tasks.md come first, in that order.
     groups.replaceAll((folder, files) -> folder.isEmpty() ? files : primaryFirst(folder, files));
-    // Files are read and decoded on all cores; what each reports is added in order afterwards.
-    List<String> order = new ArrayList<>(sources.size());
-    groups.values().forEach(order::addAll);
-    List<Read> reads = order.parallelStream().map(s -> read(root, s)).toList();
+    // What each file reports is added in order.
     Map<String, PlanSource.File> text = new HashMap<>();
-    for (Read r : reads) {
+    for (String s : groups.values().stream().flatMap(List::stream).toList()) {
+      Read r = read.get(s);
       if (r.problem() != null) {
         diagnostics.add(r.problem());
       }
@@ -162,7 +174,7 @@ public final class Scanner {
    * {@code /} or to a home folder never publishes files nobody meant to publish, and a link loop is
    * reported once instead of being walked forever.
    */
-  private List<String> list(Path root) throws IOException {
+  private List<String> list(Path root, Reading reading) throws IOException {
     List<String> found = new ArrayList<>();
     Path realRoot = root.toRealPath();
     Files.walkFileTree(
@@ -195,7 +207,9 @@ public final class Scanner {
                           "symbolic link that cannot be followed (its target is missing, or links loop); skipped")
                       .withHint("remove the link or restore its target"));
             } else if (attrs.isRegularFile() && !leaves(root, realRoot, file)) {
-              found.add(relative(root, file));
+              String source = relative(root, file);
+              found.add(source);
+              reading.add(source, attrs);
             }
             return FileVisitResult.CONTINUE;
           }
@@ -309,12 +323,64 @@ public final class Scanner {
   /** A file as read: its text (null if it could not be used) and what to report about it. */
   private record Read(PlanSource.File file, Diagnostic problem) {}
 
-  /** Reads one file; safe to call from several threads at once. */
-  private Read read(Path root, String source) {
+  /**
+   * Reads the files a walk finds while it goes on: helpers on the common pool take them as they are
+   * found, and the walking thread joins in once the walk is over. The walk lists directories and
+   * stats every entry on one thread; reading and decoding are most of a scan's work.
+   */
+  private final class Reading {
+    private record Found(String source, BasicFileAttributes attrs) {}
+
+    private final Path root;
+    private final Queue<Found> queue = new ConcurrentLinkedQueue<>();
+    private final Map<String, Read> done = new ConcurrentHashMap<>();
+    private final List<ForkJoinTask<?>> helpers = new ArrayList<>();
+    private volatile boolean walked;
+
+    Reading(Path root) {
+      this.root = root;
+      for (int i = 0; i < ForkJoinPool.getCommonPoolParallelism(); i++) {
+        helpers.add(ForkJoinPool.commonPool().submit(this::drain));
+      }
+    }
+
+    void add(String source, BasicFileAttributes attrs) {
+      queue.add(new Found(source, attrs));
+    }
+
+    /** Every file found, as read, once the walk is over. */
+    Map<String, Read> finish() {
+      walked = true;
+      drain();
+      helpers.forEach(ForkJoinTask::join);
+      return done;
+    }
+
+    private void drain() {
+      while (true) {
+        Found f = queue.poll();
+        if (f == null) {
+          if (walked && (f = queue.poll()) == null) {
+            return;
+          }
+          if (f == null) {
+            LockSupport.parkNanos(20_000);
+            continue;
+          }
+        }
+        done.put(f.source(), read(root, f.source(), f.attrs()));
+      }
+    }
+  }
+
+  /**
+   * Reads one file whose attributes the walk gave (links followed); safe to call from several
+   * threads at once.
+   */
+  private Read read(Path root, String source, BasicFileAttributes attrs) {
     Path file = root.resolve(source);
     Position at = Position.of(file, source, 1);
     try {
-      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
       long size = attrs.size();
       if (cache != null) {
         Cache.Entry hit = cache.get(file, size, attrs.lastModifiedTime());
