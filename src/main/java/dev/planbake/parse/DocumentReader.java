@@ -142,6 +142,7 @@ final class DocumentReader {
   private final Path file;
   private final String[] lines;
   private final IdGenerator ids;
+  private final boolean packHtml;
   private final Map<Node, String> anchors = new IdentityHashMap<>();
 
   private final Deque<Open> stack = new ArrayDeque<>();
@@ -221,23 +222,26 @@ final class DocumentReader {
     }
   }
 
-  private DocumentReader(Path root, String source, String[] lines, String idPrefix) {
+  private DocumentReader(
+      Path root, String source, String[] lines, String idPrefix, boolean packHtml) {
     this.root = root;
     this.source = source;
     this.file = root.resolve(source);
     this.lines = lines;
     this.ids = IdGenerator.builder().defaultId("section").prefix(idPrefix).build();
+    this.packHtml = packHtml;
   }
 
   /**
    * Reads {@code body} (the file with its header lines blanked). {@code idPrefix} starts every
-   * heading anchor, so that several files shown on one page keep distinct anchors.
+   * heading anchor, so that several files shown on one page keep distinct anchors; {@code packHtml}
+   * keeps the rendered HTML deflated.
    */
-  static Doc read(Path root, String source, String body, String idPrefix) {
+  static Doc read(Path root, String source, String body, String idPrefix, boolean packHtml) {
     List<Diagnostic> early = new ArrayList<>();
     String capped = capNesting(body, root, source, early);
     String[] lines = capped.split("\n", -1);
-    DocumentReader r = new DocumentReader(root, source, lines, idPrefix);
+    DocumentReader r = new DocumentReader(root, source, lines, idPrefix, packHtml);
     r.problems.addAll(early);
     Node doc = Markdown.parse(capped);
     return r.walk(doc);
@@ -300,7 +304,7 @@ final class DocumentReader {
         content,
         stages,
         verification,
-        new Document(source, title, Html.of(html), sections, rawHtml),
+        new Document(source, title, Html.of(html, packHtml), sections, rawHtml),
         problems);
   }
 

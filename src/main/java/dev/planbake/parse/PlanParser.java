@@ -49,12 +49,20 @@ public final class PlanParser {
 
   private PlanParser() {}
 
-  /** Parses one plan; its problems go to {@code diagnostics}. */
+  /** Parses one plan, its HTML kept deflated; its problems go to {@code diagnostics}. */
   public static Plan parse(PlanSource src, Diagnostics diagnostics) {
+    return parse(src, diagnostics, true);
+  }
+
+  /**
+   * Parses one plan; its problems go to {@code diagnostics}. {@code packHtml} keeps its documents'
+   * HTML deflated ({@link dev.planbake.model.Html#worthPacking}).
+   */
+  public static Plan parse(PlanSource src, Diagnostics diagnostics, boolean packHtml) {
     List<Parsed> parsed = new ArrayList<>();
     for (PlanSource.File f : src.files()) {
       String prefix = parsed.isEmpty() ? "" : anchorPrefix(f.source());
-      parsed.add(readFile(src.root(), f, prefix, diagnostics));
+      parsed.add(readFile(src.root(), f, prefix, diagnostics, packHtml));
     }
     return src.isFeatureFolder()
         ? featureFolder(src, parsed)
@@ -74,7 +82,7 @@ public final class PlanParser {
   }
 
   private static Parsed readFile(
-      Path root, PlanSource.File f, String idPrefix, Diagnostics diagnostics) {
+      Path root, PlanSource.File f, String idPrefix, Diagnostics diagnostics, boolean packHtml) {
     Position at = Position.of(root.resolve(f.source()), f.source(), 1);
     if (f.text().isBlank()) {
       diagnostics.add(
@@ -84,7 +92,7 @@ public final class PlanParser {
     if (!header.problem().isEmpty()) {
       diagnostics.add(Diagnostic.error(at.atLine(header.problemLine()), header.problem()));
     }
-    Doc doc = DocumentReader.read(root, f.source(), header.body(), idPrefix);
+    Doc doc = DocumentReader.read(root, f.source(), header.body(), idPrefix, packHtml);
     diagnostics.addAll(doc.problems());
     int tasks = doc.content().tasks().size();
     if (tasks > MANY_TASKS) {

@@ -5,6 +5,7 @@ import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostics;
 import dev.planbake.diag.Position;
 import dev.planbake.graph.Graph;
+import dev.planbake.model.Html;
 import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.parse.PlanParser;
@@ -166,11 +167,18 @@ public final class Session {
         keep ? sources.stream().filter(s -> !parsed.containsKey(s)).toList() : sources;
     parsedCount.set(0);
     toParse = todo.size();
+    long chars = 0;
+    for (PlanSource s : sources) {
+      for (PlanSource.File f : s.files()) {
+        chars += f.text().length();
+      }
+    }
+    boolean pack = Html.worthPacking(chars, Runtime.getRuntime().maxMemory());
     List<Parsed> fresh =
         Parallel.map(
             todo,
             s -> {
-              Parsed p = parseOne(s);
+              Parsed p = parseOne(s, pack);
               progress.update("parse", parsedCount.incrementAndGet(), toParse);
               return p;
             });
@@ -201,10 +209,10 @@ public final class Session {
     return problems.stream().filter(d -> !d.message().endsWith(" is removed")).toList();
   }
 
-  private static Parsed parseOne(PlanSource s) {
+  private static Parsed parseOne(PlanSource s, boolean packHtml) {
     Diagnostics own = new Diagnostics(Integer.MAX_VALUE);
     try {
-      Plan plan = PlanParser.parse(s, own);
+      Plan plan = PlanParser.parse(s, own, packHtml);
       return new Parsed(plan, own.sorted());
     } catch (RuntimeException | StackOverflowError e) {
       PlanSource.File f = s.primary();
