@@ -38,7 +38,7 @@ import org.commonmark.renderer.html.HtmlWriter;
  * jsoup.
  */
 final class Markdown {
-  private static final List<Extension> EXTENSIONS =
+  static final List<Extension> EXTENSIONS =
       List.of(
           TablesExtension.create(),
           StrikethroughExtension.create(),
@@ -47,6 +47,16 @@ final class Markdown {
 
   private static final Parser PARSER =
       Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+  /**
+   * The same parser without autolinks, for documents in which autolink could find nothing: it would
+   * otherwise scan every text of every document (most plans hold no URL or address).
+   */
+  private static final Parser PARSER_WITHOUT_AUTOLINKS =
+      Parser.builder()
+          .extensions(EXTENSIONS.stream().filter(e -> !(e instanceof AutolinkExtension)).toList())
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .build();
 
   /** Anchors for the document being rendered on this thread. */
   private static final ThreadLocal<Map<Node, String>> ANCHORS =
@@ -78,7 +88,32 @@ final class Markdown {
   private Markdown() {}
 
   static Node parse(String text) {
-    return PARSER.parse(text);
+    return (mayAutolink(text) ? PARSER : PARSER_WITHOUT_AUTOLINKS).parse(text);
+  }
+
+  /**
+   * Whether autolink could find a link in the text parsed from this Markdown. It looks for
+   * "scheme://", "www" and "@" in text; text is the Markdown without backslashes before punctuation
+   * and with entities decoded, so a {@code :\} and any {@code &} count too.
+   */
+  static boolean mayAutolink(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '@' || c == '&') {
+        return true;
+      }
+      if (c == ':' && i + 1 < n && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '\\')) {
+        return true;
+      }
+      if ((c | 0x20) == 'w'
+          && i + 2 < n
+          && (s.charAt(i + 1) | 0x20) == 'w'
+          && (s.charAt(i + 2) | 0x20) == 'w') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Renders {@code doc} as commonmark writes it, with the given heading anchors as ids. */

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,7 +73,23 @@ class FastPathsTest {
     "fut",
     "Unİt",
     "x.md",
-    "link](u)"
+    "link](u)",
+    "@",
+    "&",
+    "&#64;",
+    "&commat;",
+    "&#58;",
+    "://",
+    ":\\/",
+    "http",
+    "x.org",
+    "www",
+    "WwW",
+    "www.",
+    "\\.",
+    "<",
+    "a@b.co",
+    "mailto:"
   };
 
   private static List<String> samples() {
@@ -102,6 +121,30 @@ class FastPathsTest {
       v = v.replaceAll("(\\*\\*|__|`)", "").strip();
       assertEquals(v, DocumentReader.cleanValue(s), s);
     }
+  }
+
+  @Test
+  void documentsSkippingAutolinksRenderAsWithThem() {
+    Parser with = Parser.builder().extensions(Markdown.EXTENSIONS).build();
+    Parser without =
+        Parser.builder()
+            .extensions(
+                Markdown.EXTENSIONS.stream()
+                    .filter(e -> !(e instanceof AutolinkExtension))
+                    .toList())
+            .build();
+    HtmlRenderer html = HtmlRenderer.builder().extensions(Markdown.EXTENSIONS).build();
+    int skipped = 0;
+    int linked = 0;
+    for (String s : samples()) {
+      if (!html.render(with.parse(s)).equals(html.render(without.parse(s)))) {
+        linked++;
+        assertTrue(Markdown.mayAutolink(s), s);
+      }
+      skipped += Markdown.mayAutolink(s) ? 0 : 1;
+    }
+    assertTrue(linked > 100, "samples autolink finds links in: " + linked);
+    assertTrue(skipped > 10_000, "samples it is skipped for: " + skipped);
   }
 
   @Test
