@@ -83,20 +83,45 @@ final class Theme {
   /** Renders a template with the given context. */
   String render(String template, Map<String, Object> context) {
     PebbleTemplate t = compiled.computeIfAbsent(template, engine::getTemplate);
-    Text out = new Text();
+    Text out = TEXT.get();
+    if (out.busy) {
+      out = new Text(); // a template rendered while another renders on this thread
+    }
+    out.busy = true;
     try {
       t.evaluate(out, context);
+      return out.sb.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (PebbleException e) {
       throw new IllegalStateException("template " + template + ": " + e.getMessage(), e);
+    } finally {
+      out.reset();
     }
-    return out.toString();
   }
+
+  /**
+   * Each thread writes its pages into one buffer, which keeps its size from page to page (most
+   * pages are tens of kilobytes: a new buffer would grow by copying several times for each).
+   */
+  private static final ThreadLocal<Text> TEXT = ThreadLocal.withInitial(Text::new);
 
   /** A page being written: a {@link StringWriter} without its lock on every write. */
   private static final class Text extends java.io.Writer {
-    private final StringBuilder sb = new StringBuilder(16384);
+    /** Above this a buffer is not kept for the next page (a search page, a long list). */
+    private static final int KEPT = 1 << 20;
+
+    private StringBuilder sb = new StringBuilder(16384);
+    private boolean busy;
+
+    void reset() {
+      busy = false;
+      if (sb.capacity() > KEPT) {
+        sb = new StringBuilder(16384);
+      } else {
+        sb.setLength(0);
+      }
+    }
 
     @Override
     public void write(char[] buf, int off, int len) {
