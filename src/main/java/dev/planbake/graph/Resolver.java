@@ -10,6 +10,11 @@ import java.util.Locale;
 
 /** Finds the unit a reference names, seen from the unit that makes it. */
 final class Resolver {
+  private static final java.util.regex.Pattern QUERY_AND_FRAGMENT =
+      java.util.regex.Pattern.compile("[#?].*$");
+  private static final java.util.regex.Pattern LEADING_SLASHES =
+      java.util.regex.Pattern.compile("^/+");
+
   private final Index index;
 
   Resolver(Index index) {
@@ -84,7 +89,7 @@ final class Resolver {
    * folder, then (if no other plan has that file name) by file name.
    */
   private Resolution path(String written, String writtenIn) {
-    String p = written.replaceFirst("[#?].*$", "").replace('\\', '/');
+    String p = QUERY_AND_FRAGMENT.matcher(written).replaceFirst("").replace('\\', '/');
     if (p.isEmpty()) {
       return Resolution.NONE;
     }
@@ -97,7 +102,7 @@ final class Resolver {
         plan = index.byPath.get(Index.key(stripSlash(joined)));
       }
     }
-    String rooted = normalize(p.replaceFirst("^/+", ""));
+    String rooted = normalize(LEADING_SLASHES.matcher(p).replaceFirst(""));
     if (plan == null && rooted != null) {
       plan = index.byPath.get(Index.key(stripSlash(rooted)));
     }

@@ -36,6 +36,9 @@ public final class PlanParser {
   static final int MANY_TASKS = 10_000;
 
   private static final Pattern H1_ALIAS = Pattern.compile("\\s*\\((#\\d+)\\)\\s*$");
+  private static final Pattern MD_SUFFIX = Pattern.compile("(?i)\\.md$");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:—–-]+$");
+  private static final Pattern DASHES = Pattern.compile("[-_]+");
   private static final Pattern TITLE_PREFIX =
       Pattern.compile(
           "(?i)^(?:technical implementation plan|implementation plan|plan spec|feature specification"
@@ -77,7 +80,8 @@ public final class PlanParser {
    * and by links into it.
    */
   public static String anchorPrefix(String source) {
-    return Slugs.of(source.substring(source.lastIndexOf('/') + 1).replaceFirst("(?i)\\.md$", ""))
+    return Slugs.of(
+            MD_SUFFIX.matcher(source.substring(source.lastIndexOf('/') + 1)).replaceFirst(""))
         + "-";
   }
 
@@ -368,7 +372,7 @@ public final class PlanParser {
     String t = DocumentReader.stripDecoration(h1);
     t = TITLE_PREFIX.matcher(t).replaceFirst("");
     t = TITLE_SUFFIX.matcher(t).replaceFirst("");
-    return t.replaceAll("[\\s:—–-]+$", "").strip();
+    return TRAILING_PUNCTUATION.matcher(t).replaceAll("").strip();
   }
 
   private static String fallbackTitle(Parsed p, Doc doc) {
@@ -387,7 +391,7 @@ public final class PlanParser {
       return plan.isEmpty() ? name : name + " — plan " + plan;
     }
     String file =
-        p.source().substring(p.source().lastIndexOf('/') + 1).replaceFirst("(?i)\\.md$", "");
+        MD_SUFFIX.matcher(p.source().substring(p.source().lastIndexOf('/') + 1)).replaceFirst("");
     if (gsd.matches()) {
       return file;
     }
@@ -398,7 +402,7 @@ public final class PlanParser {
   }
 
   static String humanize(String slug) {
-    String words = slug.replaceAll("[-_]+", " ").strip();
+    String words = DASHES.matcher(slug).replaceAll(" ").strip();
     return words.isEmpty() ? slug : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 

@@ -42,6 +42,8 @@ final class BodyHtml {
 
   private static final String BASE = "https://planbake.invalid/";
   private static final String LINK_START = "<a href=\"";
+  private static final java.util.regex.Pattern QUERY_AND_FRAGMENT =
+      java.util.regex.Pattern.compile("[#?].*$");
   private static final java.util.regex.Pattern SCHEME =
       java.util.regex.Pattern.compile("^[a-z][a-z0-9+.-]*:.*", java.util.regex.Pattern.DOTALL);
 
@@ -186,13 +188,17 @@ final class BodyHtml {
     if (SCHEME.matcher(lower).matches() || href.startsWith("//")) {
       return href;
     }
-    String path = href.replaceFirst("[#?].*$", "");
+    String path = QUERY_AND_FRAGMENT.matcher(href).replaceFirst("");
     String fragment = href.contains("#") ? href.substring(href.indexOf('#')) : "";
     String dir = source.contains("/") ? source.substring(0, source.lastIndexOf('/')) : "";
     String target =
         normalize(
             path.startsWith("/") ? path.substring(1) : (dir.isEmpty() ? path : dir + "/" + path));
-    String page = target == null ? null : pageBySource.get(target.replaceFirst("/$", ""));
+    String page =
+        target == null
+            ? null
+            : pageBySource.get(
+                target.endsWith("/") ? target.substring(0, target.length() - 1) : target);
     return page == null ? null : root + page + fragment;
   }
 
