@@ -24,13 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Pattern;
 
 /**
@@ -331,11 +330,13 @@ public final class Scanner {
   private final class Reading {
     private record Found(String source, BasicFileAttributes attrs) {}
 
+    /** Put behind the last file found, once for each reader: that reader stops there. */
+    private static final Found END = new Found(null, null);
+
     private final Path root;
-    private final Queue<Found> queue = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<Found> queue = new LinkedBlockingQueue<>();
     private final Map<String, Read> done = new ConcurrentHashMap<>();
     private final List<ForkJoinTask<?>> helpers = new ArrayList<>();
-    private volatile boolean walked;
 
     Reading(Path root) {
       this.root = root;
@@ -350,25 +351,22 @@ public final class Scanner {
 
     /** Every file found, as read, once the walk is over. */
     Map<String, Read> finish() {
-      walked = true;
+      for (int i = 0; i <= helpers.size(); i++) {
+        queue.add(END);
+      }
       drain();
       helpers.forEach(ForkJoinTask::join);
       return done;
     }
 
     private void drain() {
-      while (true) {
-        Found f = queue.poll();
-        if (f == null) {
-          if (walked && (f = queue.poll()) == null) {
-            return;
-          }
-          if (f == null) {
-            LockSupport.parkNanos(20_000);
-            continue;
-          }
+      try {
+        for (Found f = queue.take(); f != END; f = queue.take()) {
+          done.put(f.source(), read(root, f.source(), f.attrs()));
         }
-        done.put(f.source(), read(root, f.source(), f.attrs()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading the plans", e);
       }
     }
   }
