@@ -3,9 +3,9 @@ package dev.planbake.graph;
 import dev.planbake.model.Diagram;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
@@ -23,9 +23,9 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Lays out sketches with Eclipse ELK's layered algorithm (left to right, orthogonal arrows). The
- * only class that knows ELK. An instance remembers the layouts of its last round: a sketch equal to
- * one laid out before (same boxes, sizes and arrows) is not laid out again, which keeps {@code
- * serve} fast when an edit changes a status but not the graph's shape.
+ * only class that knows ELK. An instance can remember the layouts it made: a sketch equal to one
+ * laid out before (same boxes, sizes and arrows) is not laid out again, which keeps {@code serve}
+ * fast when an edit changes a status but not the graph's shape.
  */
 public final class Layout {
   private static final int PADDING = 12;
@@ -37,29 +37,43 @@ public final class Layout {
         .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
   }
 
-  private Map<Diagram.Sketch, Diagram> previous = Map.of();
-  private final Map<Diagram.Sketch, Diagram> current = new ConcurrentHashMap<>();
+  /** The layouts remembered, least recently used first; guarded by itself. */
+  private final Map<Diagram.Sketch, Diagram> remembered;
 
-  /** The sketch laid out, from this round's or the last round's layouts if it was seen before. */
-  public Diagram of(Diagram.Sketch sketch) {
-    Diagram d = current.get(sketch);
-    if (d == null) {
-      d = previous.get(sketch);
-      if (d == null) {
-        d = layout(sketch);
-      }
-      current.put(sketch, d);
-    }
-    return d;
+  /** A layout that remembers nothing: every sketch is laid out. */
+  public Layout() {
+    this(0);
   }
 
   /**
-   * Ends a round: layouts used since the last call stay remembered for the next round, the others
-   * are forgotten, so memory follows the site's current graph.
+   * @param limit how many layouts to remember; beyond it the least recently used is forgotten
    */
-  public synchronized void endRound() {
-    previous = Map.copyOf(current);
-    current.clear();
+  public Layout(int limit) {
+    this.remembered =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Diagram.Sketch, Diagram> eldest) {
+            return size() > limit;
+          }
+        };
+  }
+
+  /**
+   * The sketch laid out, or a diagram remembered for an equal sketch. Safe to call from several
+   * threads; two of them laying out the same new sketch at once both do the work.
+   */
+  public Diagram of(Diagram.Sketch sketch) {
+    Diagram d;
+    synchronized (remembered) {
+      d = remembered.get(sketch);
+    }
+    if (d == null) {
+      d = layout(sketch);
+      synchronized (remembered) {
+        remembered.put(sketch, d);
+      }
+    }
+    return d;
   }
 
   /**

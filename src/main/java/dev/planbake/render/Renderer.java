@@ -38,8 +38,14 @@ public final class Renderer {
     void accept(Page page) throws IOException;
   }
 
-  /** Remembers graph layouts between updates, so that an edit that keeps the shape reuses them. */
-  private final Layout layout = new Layout();
+  /**
+   * Remembers graph layouts between updates (when pages are kept for later updates), so that an
+   * edit that keeps a graph's shape reuses its layout, even after updates that drew no graph.
+   */
+  private final Layout layout;
+
+  /** Layouts remembered between updates: several times the graph pages of a large site. */
+  private static final int LAYOUTS_REMEMBERED = 512;
 
   private volatile long layoutMillis;
 
@@ -72,6 +78,7 @@ public final class Renderer {
     this.onPlanPage = onPlanPage;
     this.sink = sink;
     this.workers = workers;
+    this.layout = new Layout(sink == null ? LAYOUTS_REMEMBERED : 0);
     Layout.warmUp();
   }
 
@@ -253,7 +260,6 @@ public final class Renderer {
     }
     layoutMillis = graphNanos.get() / 1_000_000;
     keptLists.forEach(path -> keep(previous, out, path));
-    layout.endRound();
     if (!all) {
       // Everything not rendered again is as it was, as long as its plan or unit still exists.
       for (Plan p : repo.plans()) {

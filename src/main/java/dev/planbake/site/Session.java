@@ -151,6 +151,22 @@ public final class Session {
     return new Update(result, changed, removed, pages);
   }
 
+  /**
+   * Refreshes as if the files of one plan ({@code round} picks which) had changed, though none did:
+   * the same work as after an edit, which a long-running {@code serve} does a few times after its
+   * first build so that the JIT has compiled that work before the first real edit. Changes nothing
+   * unless a file really changed meanwhile, which the update then shows as after any refresh.
+   */
+  public synchronized Update rehearse(int round) throws IOException {
+    if (!keep || parsed.isEmpty()) {
+      return refresh();
+    }
+    List<PlanSource> known = new ArrayList<>(parsed.keySet());
+    known.sort(java.util.Comparator.comparing(s -> s.primary().source()));
+    parsed.remove(known.get(Math.floorMod(round * 7919, known.size())));
+    return refresh();
+  }
+
   /** The repository of the last refresh (null before the first). */
   public synchronized Repository repository() {
     return previous;

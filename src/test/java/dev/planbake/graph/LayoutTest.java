@@ -53,15 +53,26 @@ class LayoutTest {
   }
 
   @Test
-  void aSketchSeenInTheLastRoundIsNotLaidOutAgain() {
-    Layout layout = new Layout();
+  void aSketchSeenBeforeIsNotLaidOutAgainUntilTheLimitPushesItOut() {
+    Layout layout = new Layout(2);
     Diagram first = layout.of(CHAIN);
-    layout.endRound();
     Diagram.Sketch equal = new Diagram.Sketch(CHAIN.sizes(), CHAIN.links());
-    assertSame(first, layout.of(equal), "kept for the next round");
-    layout.endRound();
-    layout.endRound();
-    assertNotSame(first, layout.of(CHAIN), "forgotten after a round without it");
+    assertSame(first, layout.of(equal), "remembered");
+    Diagram.Sketch other = sketchOf("x", "y");
+    Diagram.Sketch third = sketchOf("p", "q");
+    Diagram otherFirst = layout.of(other);
+    assertSame(first, layout.of(CHAIN), "still remembered, and now the most recently used");
+    layout.of(third);
+    assertSame(first, layout.of(CHAIN), "the chain was used more recently than the other");
+    assertNotSame(otherFirst, layout.of(other), "the other was pushed out: laid out again");
+    Layout none = new Layout();
+    assertNotSame(none.of(CHAIN), none.of(CHAIN), "a layout with no memory lays out every time");
+  }
+
+  private static Diagram.Sketch sketchOf(String a, String b) {
+    return new Diagram.Sketch(
+        List.of(new Diagram.Size(a, 80, 40), new Diagram.Size(b, 80, 40)),
+        List.of(new Diagram.Link(a, b)));
   }
 
   @Test

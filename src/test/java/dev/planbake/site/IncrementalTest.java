@@ -108,6 +108,41 @@ class IncrementalTest {
   }
 
   @Test
+  void aRehearsalParsesAPlanAgainButChangesNoPage() throws IOException {
+    Map<String, Page> before = session.refresh().pages();
+    for (int round = 0; round < 5; round++) {
+      List<dev.planbake.model.Plan> was = session.repository().plans();
+      Session.Update u = session.rehearse(round);
+      List<dev.planbake.model.Plan> now = session.repository().plans();
+      int parsedAgain = 0;
+      for (int i = 0; i < now.size(); i++) {
+        parsedAgain += now.get(i) == was.get(i) ? 0 : 1;
+        assertEquals(was.get(i), now.get(i), "the same content");
+      }
+      assertEquals(1, parsedAgain, "one plan is parsed again, as after an edit");
+      assertEquals(List.of(), u.changed(), "round " + round);
+      assertEquals(0, u.removed().size());
+      assertEquals(before.keySet(), u.pages().keySet());
+    }
+  }
+
+  @Test
+  void aRehearsalAfterAnEditShowsTheEditAsARefreshWould() throws IOException {
+    replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
+    Session.Update u = session.rehearse(3);
+    assertTrue(
+        u.changed().stream().anyMatch(p -> p.path().equals("index.html")),
+        "the dashboard's counts changed");
+    Map<String, Page> full = new Session(settings, true).refresh().pages();
+    for (Page p : full.values()) {
+      assertEquals(
+          new String(p.bytes(), StandardCharsets.UTF_8),
+          new String(u.pages().get(p.path()).bytes(), StandardCharsets.UTF_8),
+          p.path());
+    }
+  }
+
+  @Test
   void severalEditsInARowStayEqualToAFullBuild() throws IOException {
     for (int i = 0; i < 3; i++) {
       replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
