@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println("planbake: " + e.getMessage());
       return Main.FAILURE;
     }
-    Server server = new Server(() -> settings(err), host, port, out, err);
+    Server server = new Server(() -> settings(err), host, port, out, err, common.verbose);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

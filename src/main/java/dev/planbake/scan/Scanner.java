@@ -345,8 +345,14 @@ public final class Scanner {
       }
     }
 
+    /** A file found: taken from the cache at once if unchanged, else queued for a reader. */
     void add(String source, BasicFileAttributes attrs) {
-      queue.add(new Found(source, attrs));
+      Read hit = cached(root.resolve(source), attrs);
+      if (hit != null) {
+        done.put(source, hit);
+      } else {
+        queue.add(new Found(source, attrs));
+      }
     }
 
     /** Every file found, as read, once the walk is over. */
@@ -380,12 +386,9 @@ public final class Scanner {
     Position at = Position.of(file, source, 1);
     try {
       long size = attrs.size();
-      if (cache != null) {
-        Cache.Entry hit = cache.get(file, size, attrs.lastModifiedTime());
-        if (hit != null) {
-          cache.put(file, hit);
-          return new Read(hit.file(), hit.warning());
-        }
+      Read hit = cached(file, attrs);
+      if (hit != null) {
+        return hit;
       }
       if (size > maxBytes) {
         return new Read(
@@ -409,6 +412,23 @@ public final class Scanner {
     } catch (IOException e) {
       return new Read(null, Diagnostic.error(at.atLine(0), "cannot read: " + e.getMessage()));
     }
+  }
+
+  /**
+   * The file as an earlier scan read it, if its size and modification time are unchanged (and then
+   * kept for the next scan), else null. Unchanged files are most of what {@code serve} scans: found
+   * on the walking thread, with no hand-over to a reader.
+   */
+  private Read cached(Path file, BasicFileAttributes attrs) {
+    if (cache == null) {
+      return null;
+    }
+    Cache.Entry hit = cache.get(file, attrs.size(), attrs.lastModifiedTime());
+    if (hit == null) {
+      return null;
+    }
+    cache.put(file, hit);
+    return new Read(hit.file(), hit.warning());
   }
 
   /** UTF-8 with replacement characters; the first invalid byte is reported with its line. */

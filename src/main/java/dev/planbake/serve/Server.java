@@ -6,6 +6,7 @@ import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.render.Page;
 import dev.planbake.site.Session;
+import dev.planbake.site.Site;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -36,6 +37,7 @@ public final class Server implements AutoCloseable {
   private final int requestedPort;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final boolean verbose;
   private final LiveReload live = new LiveReload();
   private Settings settings;
   private Session session;
@@ -58,6 +60,20 @@ public final class Server implements AutoCloseable {
    */
   public Server(
       Supplier<Settings> settingsSource, String host, int port, PrintWriter out, PrintWriter err) {
+    this(settingsSource, host, port, out, err, false);
+  }
+
+  /**
+   * @param verbose whether to print each build's stage timings
+   */
+  public Server(
+      Supplier<Settings> settingsSource,
+      String host,
+      int port,
+      PrintWriter out,
+      PrintWriter err,
+      boolean verbose) {
+    this.verbose = verbose;
     this.settingsSource = settingsSource;
     this.host = host;
     this.requestedPort = port;
@@ -221,6 +237,13 @@ public final class Server implements AutoCloseable {
           ms,
           u.result().errors(),
           u.result().warnings());
+    }
+    if (verbose) {
+      List<String> laps = new ArrayList<>();
+      for (Site.Timing t : u.result().timings()) {
+        laps.add(t.stage().strip() + " " + t.millis() + " ms");
+      }
+      out.println("  " + String.join(", ", laps));
     }
     out.flush();
     err.flush();

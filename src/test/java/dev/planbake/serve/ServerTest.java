@@ -173,6 +173,28 @@ class ServerTest {
     assertEquals(Files.readString(out.resolve("status.json")), get("/status.json").body());
   }
 
+  @Test
+  void verboseShowsEachBuildsStageTimes() throws Exception {
+    StringWriter said = new StringWriter();
+    Settings settings = site.settings();
+    try (Server verbose =
+        new Server(
+            () -> settings,
+            "127.0.0.1",
+            0,
+            new PrintWriter(said, true),
+            new PrintWriter(err),
+            true)) {
+      verbose.start();
+      String first = said.toString();
+      assertTrue(
+          first.matches(
+              "(?s)built \\d+ pages in \\d+ ms.*\n  scan \\d+ ms, parse \\d+ ms, graph .*"),
+          first);
+    }
+    assertFalse(out.toString().contains("scan "), "not without --verbose: " + out);
+  }
+
   // ---- helpers
 
   private record Response(int status, String type, String location, String body) {}
