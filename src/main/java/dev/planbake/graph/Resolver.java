@@ -10,8 +10,6 @@ import java.util.Locale;
 
 /** Finds the unit a reference names, seen from the unit that makes it. */
 final class Resolver {
-  private static final java.util.regex.Pattern QUERY_AND_FRAGMENT =
-      java.util.regex.Pattern.compile("[#?].*$");
   private static final java.util.regex.Pattern LEADING_SLASHES =
       java.util.regex.Pattern.compile("^/+");
 
@@ -89,7 +87,8 @@ final class Resolver {
    * folder, then (if no other plan has that file name) by file name.
    */
   private Resolution path(String written, String writtenIn) {
-    String p = QUERY_AND_FRAGMENT.matcher(written).replaceFirst("").replace('\\', '/');
+    int cut = queryOrFragment(written);
+    String p = (cut < 0 ? written : written.substring(0, cut)).replace('\\', '/');
     if (p.isEmpty()) {
       return Resolution.NONE;
     }
@@ -102,7 +101,7 @@ final class Resolver {
         plan = index.byPath.get(Index.key(stripSlash(joined)));
       }
     }
-    String rooted = normalize(LEADING_SLASHES.matcher(p).replaceFirst(""));
+    String rooted = normalize(p.startsWith("/") ? LEADING_SLASHES.matcher(p).replaceFirst("") : p);
     if (plan == null && rooted != null) {
       plan = index.byPath.get(Index.key(stripSlash(rooted)));
     }
@@ -149,8 +148,25 @@ final class Resolver {
     return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 
-  /** Resolves {@code .} and {@code ..}; null if the path leaves the plans folder. */
+  /** Where a query or fragment starts ({@code ?} or {@code #}), or -1. */
+  private static int queryOrFragment(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '#' || c == '?') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Resolves {@code .} and {@code ..}, and drops empty segments; null if the path leaves the plans
+   * folder.
+   */
   static String normalize(String path) {
+    if (isNormal(path)) {
+      return path; // Most paths: splitting and joining would give them back as they are.
+    }
     Deque<String> parts = new ArrayDeque<>();
     for (String part : path.split("/")) {
       if (part.isEmpty() || part.equals(".")) {
@@ -166,6 +182,23 @@ final class Resolver {
       }
     }
     return String.join("/", parts) + (path.endsWith("/") ? "/" : "");
+  }
+
+  /** Whether no segment of {@code path} is empty (but a last one), {@code .} or {@code ..}. */
+  private static boolean isNormal(String path) {
+    int start = 0;
+    while (start < path.length()) {
+      int slash = path.indexOf('/', start);
+      int end = slash < 0 ? path.length() : slash;
+      int len = end - start;
+      if (len == 0
+          || (path.charAt(start) == '.'
+              && (len == 1 || (len == 2 && path.charAt(start + 1) == '.')))) {
+        return false;
+      }
+      start = end + 1;
+    }
+    return !path.isEmpty();
   }
 
   private static Resolution one(Index.Entry e) {

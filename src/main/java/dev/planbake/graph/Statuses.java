@@ -31,11 +31,16 @@ final class Statuses {
       Map<UnitId, Set<UnitId>> mentions,
       Map<UnitId, Position> placeholders,
       Diagnostics diagnostics) {
-    Map<UnitId, Status> status = new HashMap<>();
+    Map<UnitId, Status> status = new HashMap<>(2 * entries.size());
+    // Counted once per unit: a unit's content is walked for its tasks here only.
+    List<Progress> progress = new ArrayList<>(entries.size());
+    List<Status> derivedStatus = new ArrayList<>(entries.size());
     for (Index.Entry e : entries) {
       PlanUnit part = e.part();
       Progress p = part.content().progress();
       Status derived = Status.derivedFrom(p);
+      progress.add(p);
+      derivedStatus.add(derived);
       DeclaredStatus declared = part.declared();
       status.put(e.id(), declared.present() ? declared.status() : derived);
       warnDisagreement(e, declared, derived, p, diagnostics);
@@ -52,11 +57,12 @@ final class Statuses {
         related.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
       }
     }
-    List<Unit> units = new ArrayList<>();
-    for (Index.Entry e : entries) {
+    List<Unit> units = new ArrayList<>(entries.size() + placeholders.size());
+    for (int i = 0; i < entries.size(); i++) {
+      Index.Entry e = entries.get(i);
       UnitId id = e.id();
       PlanUnit part = e.part();
-      Progress p = part.content().progress();
+      Progress p = progress.get(i);
       Status s = status.get(id);
       boolean open = isWork(s) && !s.isClosed();
       boolean waiting = false;
@@ -80,7 +86,7 @@ final class Statuses {
               e.plan().source(),
               part,
               part.declared(),
-              Status.derivedFrom(p),
+              derivedStatus.get(i),
               s,
               p,
               sorted(up.get(id)),
@@ -155,6 +161,9 @@ final class Statuses {
   private static List<UnitId> sorted(List<UnitId> ids) {
     if (ids == null) {
       return List.of();
+    }
+    if (ids.size() == 1) {
+      return List.of(ids.get(0));
     }
     List<UnitId> copy = new ArrayList<>(new java.util.TreeSet<>(ids));
     return copy;
