@@ -51,6 +51,11 @@ public final class Diagnostics {
     return errors + warnings - items.size();
   }
 
+  /** The kept problems in the order they were added. */
+  public synchronized List<Diagnostic> inOrder() {
+    return List.copyOf(items);
+  }
+
   /** The kept problems, sorted by file, line and message so output is stable. */
   public synchronized List<Diagnostic> sorted() {
     List<Diagnostic> copy = new ArrayList<>(items);

@@ -51,6 +51,9 @@ public final class Server implements AutoCloseable {
   /** Rehearsed rebuilds after the first build (see {@link #rehearse()}). */
   private static final int REHEARSALS = 10;
 
+  /** No rehearsal starts after this long (10,000 plans: one takes about 0.6 s). */
+  private static final long REHEARSAL_NANOS = 2_000_000_000L;
+
   private volatile boolean edited;
   private volatile boolean closed;
 
@@ -110,26 +113,24 @@ public final class Server implements AutoCloseable {
   }
 
   /**
-   * Rebuilds a few times as after an edit, though nothing changed, until the first real change: the
-   * JIT then has compiled what an edit runs before the user's first edit (1,000 plans: the first
-   * edits took 255, 153 and 128 ms without, 98, 84 and 72 ms with; docs/benchmarks.md). Each
-   * rehearsal takes the lock a real rebuild takes, so a change waits for one at most.
+   * Rebuilds a few times as after an edit, from the files already read, until the first real
+   * change: the JIT then has compiled what an edit runs before the user's first edit (1,000 plans:
+   * the first edits took 255, 153 and 128 ms without, 98, 84 and 72 ms with; docs/benchmarks.md).
+   * Each rehearsal takes the lock a real rebuild takes, so a change waits for one at most; on a
+   * large site, where one takes long, there are fewer.
    */
   private void rehearse() {
+    long start = System.nanoTime();
     for (int round = 0; round < REHEARSALS && !edited && !closed; round++) {
-      long t0 = System.nanoTime();
+      if (System.nanoTime() - start > REHEARSAL_NANOS) {
+        return;
+      }
       synchronized (this) {
         if (edited || closed) {
           return;
         }
         try {
-          // A file changed since the last refresh shows here as after any rebuild.
-          Session.Update u = session.rehearse(round);
-          if (!u.changed().isEmpty() || !u.removed().isEmpty()) {
-            pages = u.pages();
-            report(u, t0, false);
-            live.reload();
-          }
+          pages = session.rehearse(round).pages();
         } catch (IOException | RuntimeException e) {
           return; // The next real change rebuilds and reports it.
         }

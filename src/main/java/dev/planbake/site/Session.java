@@ -46,6 +46,11 @@ public final class Session {
   private Map<String, Page> pages = new LinkedHashMap<>();
   private Repository previous;
 
+  /** What the last scan read and reported (kept sessions only), for {@link #rehearse}. */
+  private List<PlanSource> lastSources;
+
+  private List<Diagnostic> lastScanProblems = List.of();
+
   /** The plans of the last refresh, by identity: a plan not parsed again is the same object. */
   private Set<Plan> lastPlans = Set.of();
 
@@ -96,14 +101,51 @@ public final class Session {
     Diagnostics diagnostics = new Diagnostics();
     Stopwatch clock = new Stopwatch();
     // No local holds the sources: once parsed, a one-shot run lets their text go.
-    List<Plan> plans =
-        PlanParser.uniqueSlugs(
-            parse(
-                new Scanner(settings.ignore(), settings.maxFileBytes(), diagnostics)
-                    .withCache(keep ? scanCache : null)
-                    .scan(settings.plans()),
-                clock,
-                diagnostics));
+    List<Plan> plans = PlanParser.uniqueSlugs(parse(scan(diagnostics, clock), clock, diagnostics));
+    return update(plans, clock, diagnostics);
+  }
+
+  /**
+   * Brings the site up to date from the files the last refresh read, as if one plan ({@code round}
+   * picks which) had been edited without changing it: the work of a rebuild after an edit, which
+   * {@code serve} does a few times after its first build so that the JIT has compiled it before the
+   * first real edit. The pages come out as they were; files changed since the last refresh are not
+   * looked at (the next refresh reads them).
+   */
+  public synchronized Update rehearse(int round) throws IOException {
+    if (lastSources == null || lastSources.isEmpty()) {
+      return refresh();
+    }
+    parsed.remove(lastSources.get(Math.floorMod(round * 7919, lastSources.size())));
+    Diagnostics diagnostics = new Diagnostics();
+    diagnostics.addAll(lastScanProblems);
+    Stopwatch clock = new Stopwatch();
+    clock.lap("scan");
+    List<Plan> plans = PlanParser.uniqueSlugs(parse(lastSources, clock, diagnostics));
+    return update(plans, clock, diagnostics);
+  }
+
+  /**
+   * The plans' files, read afresh (unchanged ones from the cache); what reading them reported goes
+   * to {@code diagnostics}. A kept session remembers both for {@link #rehearse}.
+   */
+  private List<PlanSource> scan(Diagnostics diagnostics, Stopwatch clock) throws IOException {
+    Diagnostics found = new Diagnostics(Integer.MAX_VALUE);
+    List<PlanSource> sources =
+        new Scanner(settings.ignore(), settings.maxFileBytes(), found)
+            .withCache(keep ? scanCache : null)
+            .scan(settings.plans());
+    List<Diagnostic> problems = found.inOrder();
+    diagnostics.addAll(problems);
+    if (keep) {
+      lastSources = sources;
+      lastScanProblems = problems;
+    }
+    clock.lap("scan");
+    return sources;
+  }
+
+  private Update update(List<Plan> plans, Stopwatch clock, Diagnostics diagnostics) {
     clock.lap("parse");
     Repository repo = Graph.build(plans, diagnostics);
     clock.lap("graph");
@@ -151,22 +193,6 @@ public final class Session {
     return new Update(result, changed, removed, pages);
   }
 
-  /**
-   * Refreshes as if the files of one plan ({@code round} picks which) had changed, though none did:
-   * the same work as after an edit, which a long-running {@code serve} does a few times after its
-   * first build so that the JIT has compiled that work before the first real edit. Changes nothing
-   * unless a file really changed meanwhile, which the update then shows as after any refresh.
-   */
-  public synchronized Update rehearse(int round) throws IOException {
-    if (!keep || parsed.isEmpty()) {
-      return refresh();
-    }
-    List<PlanSource> known = new ArrayList<>(parsed.keySet());
-    known.sort(java.util.Comparator.comparing(s -> s.primary().source()));
-    parsed.remove(known.get(Math.floorMod(round * 7919, known.size())));
-    return refresh();
-  }
-
   /** The repository of the last refresh (null before the first). */
   public synchronized Repository repository() {
     return previous;
@@ -178,7 +204,6 @@ public final class Session {
    * content) is reported and left out, so one file never takes the whole site down.
    */
   private List<Plan> parse(List<PlanSource> sources, Stopwatch clock, Diagnostics diagnostics) {
-    clock.lap("scan");
     List<PlanSource> todo =
         keep ? sources.stream().filter(s -> !parsed.containsKey(s)).toList() : sources;
     parsedCount.set(0);

@@ -127,19 +127,29 @@ class IncrementalTest {
   }
 
   @Test
-  void aRehearsalAfterAnEditShowsTheEditAsARefreshWould() throws IOException {
-    replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
-    Session.Update u = session.rehearse(3);
+  void aRehearsalLeavesAnEditForTheNextRefresh() throws IOException {
+    Path file = anyFileWith("- [ ] ");
+    replaceFirst(file, "- [ ] ", "- [x] ");
+    Session.Update rehearsed = session.rehearse(3);
+    assertEquals(List.of(), rehearsed.changed(), "the files the last refresh read, as they were");
+    Session.Update u = assertSameAsFullBuild();
     assertTrue(
         u.changed().stream().anyMatch(p -> p.path().equals("index.html")),
         "the dashboard's counts changed");
-    Map<String, Page> full = new Session(settings, true).refresh().pages();
-    for (Page p : full.values()) {
-      assertEquals(
-          new String(p.bytes(), StandardCharsets.UTF_8),
-          new String(u.pages().get(p.path()).bytes(), StandardCharsets.UTF_8),
-          p.path());
-    }
+  }
+
+  @Test
+  void aRehearsalKeepsWhatReadingTheFilesReported() throws IOException {
+    Files.write(
+        plans.resolve("docs/plans/latin1.md"),
+        "# Caf\u00e9\n\nna\u00efve\n".getBytes(StandardCharsets.ISO_8859_1));
+    Session.Update read = session.refresh();
+    assertTrue(
+        read.result().diagnostics().stream().anyMatch(d -> d.message().contains("invalid UTF-8")),
+        read.result().diagnostics().toString());
+    Session.Update rehearsed = session.rehearse(0);
+    assertEquals(read.result().diagnostics(), rehearsed.result().diagnostics());
+    assertEquals(List.of(), rehearsed.changed());
   }
 
   @Test
