@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
@@ -58,7 +59,7 @@ public final class Scanner {
     private record Entry(long size, FileTime modified, PlanSource.File file, Diagnostic warning) {}
 
     private Map<Path, Entry> last = new HashMap<>();
-    private final Map<Path, Entry> next = new HashMap<>();
+    private Map<Path, Entry> next = new HashMap<>();
 
     private synchronized Entry get(Path p, long size, FileTime modified) {
       Entry e = last.get(p);
@@ -71,12 +72,15 @@ public final class Scanner {
 
     /** Keeps what this scan read, forgets files no longer there. */
     private synchronized void endScan() {
-      last = new HashMap<>(next);
-      next.clear();
+      last = next;
+      next = new HashMap<>(2 * last.size());
     }
   }
 
   private Cache cache;
+
+  /** Whether a scan met a symbolic link (set from the walking thread). */
+  private volatile boolean sawLink;
 
   /** Reuses files unchanged since an earlier scan with the same cache. */
   public Scanner withCache(Cache c) {
@@ -112,6 +116,34 @@ public final class Scanner {
     return out;
   }
 
+  /**
+   * Whether the scans of this scanner met a symbolic link: then one file's text can show under
+   * several paths, and only a whole scan tells which changed.
+   */
+  public boolean sawSymbolicLinks() {
+    return sawLink;
+  }
+
+  /**
+   * One file of an earlier scan read again, as a scan reads it; null if it is no longer a regular
+   * file or reading it reports a problem (too large, unreadable, invalid UTF-8), which only a whole
+   * scan reports in its place.
+   */
+  public PlanSource.File reread(Path root, String source) {
+    try {
+      BasicFileAttributes attrs =
+          Files.readAttributes(
+              root.resolve(source), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attrs.isRegularFile()) {
+        return null;
+      }
+      Read r = read(root, source, attrs);
+      return r.problem() == null ? r.file() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   private List<PlanSource> scanRoot(Path root) throws IOException {
     // Files are read and decoded on the other cores while this thread walks the folders.
     Reading reading = new Reading(root);
@@ -124,8 +156,12 @@ public final class Scanner {
     }
     // Group the files of feature folders; everything else is a plan of its own.
     Map<String, List<String>> groups = new TreeMap<>();
+    // Files of one folder belong to the same feature folder (or none): looked up once per folder.
+    Map<String, String> folderOfDir = new HashMap<>();
     for (String s : sources) {
-      groups.computeIfAbsent(featureFolderOf(s, sources), k -> new ArrayList<>()).add(s);
+      String dir = s.substring(0, Math.max(0, s.lastIndexOf('/')));
+      String folder = folderOfDir.computeIfAbsent(dir, d -> featureFolderOf(s, sources));
+      groups.computeIfAbsent(folder, k -> new ArrayList<>()).add(s);
     }
     // A feature folder's plan.md, spec.md and tasks.md come first, in that order.
     groups.replaceAll((folder, files) -> folder.isEmpty() ? files : primaryFirst(folder, files));
@@ -184,7 +220,8 @@ public final class Scanner {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-            if (!dir.equals(root) && (ALWAYS_IGNORED.contains(name) || ignored(root, dir))) {
+            if (!dir.equals(root)
+                && (ALWAYS_IGNORED.contains(name) || ignored(root.relativize(dir)))) {
               return FileVisitResult.SKIP_SUBTREE;
             }
             if (!dir.equals(root) && leaves(root, realRoot, dir)) {
@@ -196,17 +233,22 @@ public final class Scanner {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".md") || ignored(root, file)) {
+            if (!name.endsWith(".md")) {
+              return FileVisitResult.CONTINUE;
+            }
+            Path rel = root.relativize(file);
+            if (ignored(rel)) {
               return FileVisitResult.CONTINUE;
             }
             if (attrs.isSymbolicLink()) {
+              sawLink = true;
               diagnostics.add(
                   Diagnostic.warning(
                           Position.of(file, relative(root, file), 0),
                           "symbolic link that cannot be followed (its target is missing, or links loop); skipped")
                       .withHint("remove the link or restore its target"));
             } else if (attrs.isRegularFile() && !leaves(root, realRoot, file)) {
-              String source = relative(root, file);
+              String source = rel.toString().replace('\\', '/');
               found.add(source);
               reading.add(source, attrs);
             }
@@ -216,6 +258,7 @@ public final class Scanner {
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
             if (e instanceof java.nio.file.FileSystemLoopException) {
+              sawLink = true;
               diagnostics.add(
                   Diagnostic.warning(
                           Position.of(file, relative(root, file), 0),
@@ -243,6 +286,7 @@ public final class Scanner {
     if (!Files.isSymbolicLink(p)) {
       return false;
     }
+    sawLink = true;
     try {
       if (p.toRealPath().startsWith(realRoot)) {
         return false;
@@ -270,8 +314,8 @@ public final class Scanner {
     }
   }
 
-  private boolean ignored(Path root, Path p) {
-    Path rel = root.relativize(p);
+  /** Whether a path relative to the plans folder matches an {@code ignore} glob. */
+  private boolean ignored(Path rel) {
     for (PathMatcher m : ignore) {
       if (m.matches(rel)) {
         return true;

@@ -179,11 +179,14 @@ public final class Server implements AutoCloseable {
       if (!relevant) {
         return;
       }
+      Session.Update u;
       if (configChanged || themeChanged) {
         settings = settingsSource.get();
         session = new Session(settings, true);
+        u = session.refresh();
+      } else {
+        u = session.refresh(changed);
       }
-      Session.Update u = session.refresh();
       pages = u.pages();
       report(u, t0, false);
     } catch (IOException | RuntimeException e) {

@@ -14,6 +14,7 @@ import dev.planbake.render.Renderer;
 import dev.planbake.scan.PlanSource;
 import dev.planbake.scan.Scanner;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -50,6 +51,11 @@ public final class Session {
   private List<PlanSource> lastSources;
 
   private List<Diagnostic> lastScanProblems = List.of();
+
+  private boolean lastScanSawLinks;
+
+  /** Where each file of the last scan is in {@link #lastSources}, made when first needed. */
+  private Map<Path, int[]> fileIndex;
 
   /** The plans of the last refresh, by identity: a plan not parsed again is the same object. */
   private Set<Plan> lastPlans = Set.of();
@@ -106,6 +112,68 @@ public final class Session {
   }
 
   /**
+   * Brings the site up to date after {@code changed} files changed. If they are all plan files the
+   * last scan read, and still read without a problem, only they are read again; anything else (a
+   * new, deleted or renamed file, a folder, a file now too large or not UTF-8, a plans folder with
+   * symbolic links) is a whole refresh. {@code serve} passes what its watcher saw.
+   */
+  public synchronized Update refresh(Set<Path> changed) throws IOException {
+    List<PlanSource> sources = edited(changed);
+    if (sources == null) {
+      return refresh();
+    }
+    lastSources = sources;
+    Diagnostics diagnostics = new Diagnostics();
+    diagnostics.addAll(lastScanProblems);
+    Stopwatch clock = new Stopwatch();
+    clock.lap("scan");
+    List<Plan> plans = PlanParser.uniqueSlugs(parse(sources, clock, diagnostics));
+    return update(plans, clock, diagnostics);
+  }
+
+  /** The last scan's plans with the changed files read again, or null if that will not do. */
+  private List<PlanSource> edited(Set<Path> changed) {
+    if (lastSources == null || lastScanSawLinks || changed.isEmpty()) {
+      return null;
+    }
+    if (fileIndex == null) {
+      fileIndex = new HashMap<>();
+      for (int i = 0; i < lastSources.size(); i++) {
+        PlanSource s = lastSources.get(i);
+        for (int j = 0; j < s.files().size(); j++) {
+          fileIndex.put(absolute(s.root().resolve(s.files().get(j).source())), new int[] {i, j});
+        }
+      }
+    }
+    Set<Path> troubled = new HashSet<>();
+    for (Diagnostic d : lastScanProblems) {
+      troubled.add(absolute(d.position().file()));
+    }
+    Scanner reader = new Scanner(settings.ignore(), settings.maxFileBytes(), new Diagnostics());
+    List<PlanSource> next = new ArrayList<>(lastSources);
+    for (Path p : changed) {
+      Path abs = absolute(p);
+      int[] at = fileIndex.get(abs);
+      if (at == null || troubled.contains(abs)) {
+        return null;
+      }
+      PlanSource s = next.get(at[0]);
+      PlanSource.File f = reader.reread(s.root(), s.files().get(at[1]).source());
+      if (f == null) {
+        return null;
+      }
+      List<PlanSource.File> files = new ArrayList<>(s.files());
+      files.set(at[1], f);
+      next.set(at[0], new PlanSource(s.root(), s.folder(), files));
+    }
+    return next;
+  }
+
+  private static Path absolute(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+
+  /**
    * Brings the site up to date from the files the last refresh read, as if one plan ({@code round}
    * picks which) had been edited without changing it: the work of a rebuild after an edit, which
    * {@code serve} does a few times after its first build so that the JIT has compiled it before the
@@ -131,15 +199,17 @@ public final class Session {
    */
   private List<PlanSource> scan(Diagnostics diagnostics, Stopwatch clock) throws IOException {
     Diagnostics found = new Diagnostics(Integer.MAX_VALUE);
-    List<PlanSource> sources =
+    Scanner scanner =
         new Scanner(settings.ignore(), settings.maxFileBytes(), found)
-            .withCache(keep ? scanCache : null)
-            .scan(settings.plans());
+            .withCache(keep ? scanCache : null);
+    List<PlanSource> sources = scanner.scan(settings.plans());
     List<Diagnostic> problems = found.inOrder();
     diagnostics.addAll(problems);
     if (keep) {
       lastSources = sources;
       lastScanProblems = problems;
+      lastScanSawLinks = scanner.sawSymbolicLinks();
+      fileIndex = null;
     }
     clock.lap("scan");
     return sources;

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +155,73 @@ class IncrementalTest {
   }
 
   @Test
+  void anEditTheWatcherNamesIsReadAloneAndGivesTheSameSite() throws IOException {
+    Path file = anyFileWith("- [ ] ");
+    replaceFirst(file, "- [ ] ", "- [x] ");
+    Session.Update u = assertSameAsFullBuild(session.refresh(Set.of(file)));
+    assertTrue(u.changed().stream().anyMatch(p -> p.path().equals("index.html")));
+  }
+
+  @Test
+  void onlyTheNamedFilesAreReadAgain() throws IOException {
+    List<Path> open = filesWith("- [ ] ");
+    Path named = open.get(0);
+    Path other = open.get(open.size() - 1);
+    replaceFirst(named, "- [ ] ", "- [x] ");
+    replaceFirst(other, "- [ ] ", "- [x] ");
+    Session.Update u = session.refresh(Set.of(named));
+    Map<String, Page> full = new Session(settings, true).refresh().pages();
+    assertFalse(
+        Arrays.equals(full.get("status.json").bytes(), u.pages().get("status.json").bytes()),
+        "the other edit is not seen until the folder is scanned");
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aNewOrDeletedFileOrAFolderIsAWholeScan() throws IOException {
+    Path added = plans.resolve("docs/plans/added.md");
+    Files.writeString(added, "# Added\n\n- [ ] One\n");
+    assertTrue(
+        assertSameAsFullBuild(session.refresh(Set.of(added)))
+            .pages()
+            .containsKey("plans/added/index.html"));
+    Files.delete(added);
+    assertFalse(
+        assertSameAsFullBuild(session.refresh(Set.of(added)))
+            .pages()
+            .containsKey("plans/added/index.html"));
+    replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
+    assertSameAsFullBuild(session.refresh(Set.of(plans)));
+  }
+
+  @Test
+  void aFileThatNoLongerReadsCleanlyIsAWholeScan() throws IOException {
+    Path file = anyFileWith("- [ ] ");
+    byte[] clean = Files.readAllBytes(file);
+    byte[] broken = Arrays.copyOf(clean, clean.length + 1);
+    broken[clean.length] = (byte) 0xFF;
+    Files.write(file, broken);
+    Session.Update u = assertSameAsFullBuild(session.refresh(Set.of(file)));
+    assertTrue(
+        u.result().diagnostics().stream().anyMatch(d -> d.message().contains("invalid UTF-8")));
+    Files.write(file, clean);
+    u = assertSameAsFullBuild(session.refresh(Set.of(file)));
+    assertFalse(
+        u.result().diagnostics().stream().anyMatch(d -> d.message().contains("invalid UTF-8")),
+        "the warning goes once the file is fixed");
+  }
+
+  @Test
+  void plansWithSymbolicLinksAreScannedWhole() throws IOException {
+    Path target = anyFileWith("- [ ] ");
+    Files.createSymbolicLink(plans.resolve("linked.md"), plans.relativize(target));
+    session.refresh();
+    replaceFirst(target, "- [ ] ", "- [x] ");
+    // The watcher names the file; the link shows the same text under another path.
+    assertSameAsFullBuild(session.refresh(Set.of(target)));
+  }
+
+  @Test
   void severalEditsInARowStayEqualToAFullBuild() throws IOException {
     for (int i = 0; i < 3; i++) {
       replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
@@ -183,7 +252,10 @@ class IncrementalTest {
   }
 
   private Session.Update assertSameAsFullBuild() throws IOException {
-    Session.Update incremental = session.refresh();
+    return assertSameAsFullBuild(session.refresh());
+  }
+
+  private Session.Update assertSameAsFullBuild(Session.Update incremental) throws IOException {
     Map<String, Page> full = new Session(settings, true).refresh().pages();
     assertEquals(
         new TreeSet<>(full.keySet()),
@@ -199,6 +271,18 @@ class IncrementalTest {
     }
     assertEquals(List.of(), differing, "pages whose incremental rendering differs");
     return incremental;
+  }
+
+  private List<Path> filesWith(String text) throws IOException {
+    List<Path> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(plans)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        if (Files.readString(f).contains(text)) {
+          found.add(f);
+        }
+      }
+    }
+    return found;
   }
 
   private Path anyFileWith(String text) throws IOException {
