@@ -12,6 +12,7 @@ import dev.planbake.model.Section;
 import dev.planbake.model.Status;
 import dev.planbake.model.Task;
 import dev.planbake.model.Unit;
+import dev.planbake.model.UnitId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,14 +75,35 @@ final class SearchIndex {
   /**
    * The words of each unit as last read, by the identity of its part of a plan: in {@code serve} a
    * plan that was not parsed again keeps its objects, so an edit re-reads one plan's text instead
-   * of every plan's. Only what the last index used is kept.
+   * of every plan's; and each unit's entry as last written. Only what the last index used is kept.
    */
   static final class Memo {
     private record Words(
         Plan plan, String title, List<String> headings, List<String> tasks, List<String> words) {}
 
+    /** A unit's entry as written, with what it was written from. */
+    private record Json(Unit unit, List<String> headings, List<String> words, byte[] bytes) {}
+
     private Map<PlanUnit, Words> last = new IdentityHashMap<>();
     private final Map<PlanUnit, Words> next = Collections.synchronizedMap(new IdentityHashMap<>());
+    private Map<UnitId, Json> lastJson = new HashMap<>();
+    private Map<UnitId, Json> nextJson = new HashMap<>();
+
+    /**
+     * The entry as JSON: as last written if the unit and its kept headings and words are the same
+     * (an edit changes a few units; the others are copied, not written again).
+     */
+    byte[] json(Unit u, List<String> headings, List<String> tasks, List<String> words) {
+      Json j = lastJson.get(u.id());
+      if (j == null
+          || !j.unit.equals(u)
+          || !j.headings.equals(headings)
+          || !j.words.equals(words)) {
+        j = new Json(u, headings, words, SearchIndex.json(u, headings, tasks, words));
+      }
+      nextJson.put(u.id(), j);
+      return j.bytes;
+    }
 
     Entry entry(Unit u, Plan plan) {
       PlanUnit part = u.part();
@@ -97,9 +119,12 @@ final class SearchIndex {
       return new Entry(u, w.headings, w.tasks, w.words);
     }
 
+    /** Keeps what this index used for the next, and forgets the rest. */
     void endRound() {
       last = new IdentityHashMap<>(next);
       next.clear();
+      lastJson = nextJson;
+      nextJson = new HashMap<>(2 * lastJson.size());
     }
   }
 
@@ -125,21 +150,62 @@ final class SearchIndex {
                         ? entry(u, plans.get(u.planSlug()))
                         : memo.entry(u, plans.get(u.planSlug())))
             .toList();
-    if (memo != null) {
-      memo.endRound();
-    }
-    Map<String, Integer> headingCount = new HashMap<>();
-    Map<String, Integer> wordCount = new HashMap<>();
+    Map<String, int[]> headingCount = new HashMap<>();
+    Map<String, int[]> wordCount = new HashMap<>();
     for (Entry e : entries) {
-      e.headings.forEach(h -> headingCount.merge(h, 1, Integer::sum));
-      e.words.forEach(w -> wordCount.merge(w, 1, Integer::sum));
+      for (String h : e.headings) {
+        headingCount.computeIfAbsent(h, k -> new int[1])[0]++;
+      }
+      for (String w : e.words) {
+        wordCount.computeIfAbsent(w, k -> new int[1])[0]++;
+      }
     }
     // A heading or word that many units share ("Definition of Done", "the") tells none apart:
     // dropping it is what keeps the index small on large repositories.
     int common = Math.max(COMMON_MIN, entries.size() * COMMON_PERCENT / 100);
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-    out.writeBytes("window.planbakeSearch=".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(HEAD);
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      List<String> headings =
+          e.headings.stream().filter(h -> headingCount.get(h)[0] <= common).toList();
+      List<String> words =
+          e.words.stream().filter(w -> wordCount.get(w)[0] <= common).limit(BODY_WORDS).toList();
+      if (i > 0) {
+        out.write(',');
+      }
+      out.writeBytes(
+          memo == null
+              ? json(e.unit, headings, e.tasks, words)
+              : memo.json(e.unit, headings, e.tasks, words));
+    }
+    if (memo != null) {
+      memo.endRound();
+    }
+    out.writeBytes(TAIL);
+    return out.toByteArray();
+  }
+
+  /** One unit's entry: a JSON object. */
+  private static byte[] json(
+      Unit u, List<String> headings, List<String> tasks, List<String> words) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      write(g, u, headings, tasks, words);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** What comes before the entries: the statuses' labels and icons, then the list of units. */
+  private static final byte[] HEAD = head();
+
+  private static final byte[] TAIL = "]};\n".getBytes(StandardCharsets.UTF_8);
+
+  private static byte[] head() {
+    ByteArrayOutputStream statuses = new ByteArrayOutputStream();
+    try (JsonGenerator g = FACTORY.createGenerator(statuses, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeNumberField("v", 1);
       g.writeObjectFieldStart("statuses");
@@ -151,20 +217,16 @@ final class SearchIndex {
         g.writeEndArray();
       }
       g.writeEndObject();
-      g.writeArrayFieldStart("units");
-      for (Entry e : entries) {
-        List<String> headings =
-            e.headings.stream().filter(h -> headingCount.get(h) <= common).toList();
-        List<String> words =
-            e.words.stream().filter(w -> wordCount.get(w) <= common).limit(BODY_WORDS).toList();
-        write(g, e.unit, headings, e.tasks, words);
-      }
-      g.writeEndArray();
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    out.writeBytes(";\n".getBytes(StandardCharsets.UTF_8));
+    // The object without its closing brace: the list of units goes in, and TAIL closes both.
+    byte[] object = statuses.toByteArray();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes("window.planbakeSearch=".getBytes(StandardCharsets.UTF_8));
+    out.write(object, 0, object.length - 1);
+    out.writeBytes(",\"units\":[".getBytes(StandardCharsets.UTF_8));
     return out.toByteArray();
   }
 

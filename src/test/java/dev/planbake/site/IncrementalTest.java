@@ -222,6 +222,21 @@ class IncrementalTest {
   }
 
   @Test
+  void theSearchIndexAndStatusOfAKeptSessionAreWhatABuildWrites() throws IOException {
+    // A kept session copies the search entries of unchanged units; a build writes every one.
+    replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
+    Session.Update u = session.refresh();
+    Path out = tmp.resolve("built");
+    Site.build(settings.withOut(out));
+    for (String page : List.of("search/index.js", "status.json")) {
+      assertEquals(
+          Files.readString(out.resolve(page)),
+          new String(u.pages().get(page).bytes(), StandardCharsets.UTF_8),
+          page);
+    }
+  }
+
+  @Test
   void severalEditsInARowStayEqualToAFullBuild() throws IOException {
     for (int i = 0; i < 3; i++) {
       replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
