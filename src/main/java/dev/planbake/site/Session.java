@@ -119,16 +119,7 @@ public final class Session {
    */
   public synchronized Update refresh(Set<Path> changed) throws IOException {
     List<PlanSource> sources = edited(changed);
-    if (sources == null) {
-      return refresh();
-    }
-    lastSources = sources;
-    Diagnostics diagnostics = new Diagnostics();
-    diagnostics.addAll(lastScanProblems);
-    Stopwatch clock = new Stopwatch();
-    clock.lap("scan");
-    List<Plan> plans = PlanParser.uniqueSlugs(parse(sources, clock, diagnostics));
-    return update(plans, clock, diagnostics);
+    return sources == null ? refresh() : withoutScan(sources);
   }
 
   /** The last scan's plans with the changed files read again, or null if that will not do. */
@@ -185,11 +176,17 @@ public final class Session {
       return refresh();
     }
     parsed.remove(lastSources.get(Math.floorMod(round * 7919, lastSources.size())));
+    return withoutScan(lastSources);
+  }
+
+  /** Brings the site up to date from {@code sources}, with what the last scan reported. */
+  private Update withoutScan(List<PlanSource> sources) {
+    lastSources = sources;
     Diagnostics diagnostics = new Diagnostics();
     diagnostics.addAll(lastScanProblems);
     Stopwatch clock = new Stopwatch();
     clock.lap("scan");
-    List<Plan> plans = PlanParser.uniqueSlugs(parse(lastSources, clock, diagnostics));
+    List<Plan> plans = PlanParser.uniqueSlugs(parse(sources, clock, diagnostics));
     return update(plans, clock, diagnostics);
   }
 
