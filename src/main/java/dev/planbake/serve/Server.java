@@ -56,6 +56,7 @@ public final class Server implements AutoCloseable {
 
   private volatile boolean edited;
   private volatile boolean closed;
+  private volatile int rehearsed;
 
   /**
    * @param settingsSource reads the settings afresh (config file and flags), on start and when the
@@ -131,11 +132,17 @@ public final class Server implements AutoCloseable {
         }
         try {
           pages = session.rehearse(round).pages();
+          rehearsed++;
         } catch (IOException | RuntimeException e) {
           return; // The next real change rebuilds and reports it.
         }
       }
     }
+  }
+
+  /** How many rehearsals have run (for tests). */
+  int rehearsed() {
+    return rehearsed;
   }
 
   public int port() {

@@ -174,6 +174,20 @@ class ServerTest {
   }
 
   @Test
+  void rehearsalsAfterTheFirstBuildChangeNothingAndSayNothing() throws Exception {
+    for (int i = 0; i < 200 && server.rehearsed() < 10; i++) {
+      Thread.sleep(25);
+    }
+    assertEquals(10, server.rehearsed(), "a small site rehearses ten times within 2 s");
+    assertFalse(out.toString().contains("rebuilt"), out.toString());
+    Path built = tmp.resolve("full");
+    dev.planbake.site.Site.build(site.settings().withTheme(theme).withOut(built));
+    assertEquals(Files.readString(built.resolve("status.json")), get("/status.json").body());
+    assertEquals(
+        Files.readString(built.resolve("search/index.js")), get("/search/index.js").body());
+  }
+
+  @Test
   void verboseShowsEachBuildsStageTimes() throws Exception {
     StringWriter said = new StringWriter();
     Settings settings = site.settings();
