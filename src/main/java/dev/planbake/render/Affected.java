@@ -12,26 +12,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** Which units' pages show something that changed between two builds. */
+/**
+ * Which units' pages show something that changed between two builds: found once per rebuild, then
+ * widened to as many dependency steps as each kind of page shows.
+ */
 final class Affected {
   /** Plan pages show units up to this many dependency steps away (the neighbourhood graph). */
   static final int DEPTH = 2;
 
-  private Affected() {}
+  private final Map<UnitId, Unit> old;
+  private final Map<UnitId, Unit> now;
+  private final Set<UnitId> changed = new HashSet<>();
 
-  /**
-   * The units that changed (added, removed, or different in any way a page shows) and every unit
-   * within {@link #DEPTH} steps of one, in either build.
-   */
-  static Set<UnitId> units(Repository before, Repository after) {
-    return units(before, after, DEPTH);
-  }
-
-  /** The units that changed and every unit within {@code depth} steps of one, in either build. */
-  static Set<UnitId> units(Repository before, Repository after, int depth) {
-    Map<UnitId, Unit> old = index(before);
-    Map<UnitId, Unit> now = index(after);
-    Set<UnitId> changed = new HashSet<>();
+  /** The units added, removed, or different in any way a page shows. */
+  Affected(Repository before, Repository after) {
+    old = index(before);
+    now = index(after);
     for (Unit u : after.units()) {
       if (!Objects.equals(old.get(u.id()), u)) {
         changed.add(u.id());
@@ -42,6 +38,10 @@ final class Affected {
         changed.add(u.id());
       }
     }
+  }
+
+  /** The units that changed and every unit within {@code depth} steps of one, in either build. */
+  Set<UnitId> within(int depth) {
     Set<UnitId> seen = new HashSet<>(changed);
     Deque<UnitId> frontier = new ArrayDeque<>(changed);
     for (int step = 0; step < depth && !frontier.isEmpty(); step++) {
@@ -68,7 +68,7 @@ final class Affected {
   }
 
   private static Map<UnitId, Unit> index(Repository r) {
-    Map<UnitId, Unit> m = new HashMap<>();
+    Map<UnitId, Unit> m = new HashMap<>(2 * r.units().size());
     for (Unit u : r.units()) {
       m.put(u.id(), u);
     }

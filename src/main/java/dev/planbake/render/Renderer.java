@@ -147,6 +147,7 @@ public final class Renderer {
     }
     lastGraphPages = graphPageOf;
     boolean all = before == null || changedPlans == null || regrouped;
+    Affected changes = all ? null : new Affected(before, repo);
 
     // A group page shows only its units and their neighbours: it is kept when none changed.
     GraphPages graphPages =
@@ -159,9 +160,9 @@ public final class Renderer {
             groups,
             cycles,
             layout,
-            all ? null : Affected.units(before, repo, 0),
+            all ? null : changes.within(0),
             previous::get);
-    Set<UnitId> affected = all ? Set.of() : Affected.units(before, repo);
+    Set<UnitId> affected = all ? Set.of() : changes.within(Affected.DEPTH);
     Set<String> planSet = new HashSet<>();
     if (!all) {
       planSet.addAll(changedPlans);
@@ -211,7 +212,7 @@ public final class Renderer {
     jobs.add(() -> emit(pages.dashboard(diagnostics)));
     // A list shows one row per unit with the units it waits on: a row changes only with its unit
     // or a direct neighbour.
-    Set<UnitId> rowsChanged = all ? Set.of() : Affected.units(before, repo, 1);
+    Set<UnitId> rowsChanged = all ? Set.of() : changes.within(1);
     List<String> keptLists = new ArrayList<>();
     for (Pages.ListKind kind : Pages.ListKind.values()) {
       String path = Pages.listPath(kind);
