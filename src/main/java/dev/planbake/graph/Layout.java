@@ -40,13 +40,9 @@ public final class Layout {
   /** The layouts remembered, least recently used first; guarded by itself. */
   private final Map<Diagram.Sketch, Diagram> remembered;
 
-  /** A layout that remembers nothing: every sketch is laid out. */
-  public Layout() {
-    this(0);
-  }
-
   /**
-   * @param limit how many layouts to remember; beyond it the least recently used is forgotten
+   * @param limit how many layouts to remember (0: none, every sketch is laid out); beyond it the
+   *     least recently used is forgotten
    */
   public Layout(int limit) {
     this.remembered =

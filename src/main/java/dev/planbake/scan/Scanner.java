@@ -429,11 +429,8 @@ public final class Scanner {
     Path file = root.resolve(source);
     Position at = Position.of(file, source, 1);
     try {
+      // Files unchanged since the last scan never get here: Reading.add took them from the cache.
       long size = attrs.size();
-      Read hit = cached(file, attrs);
-      if (hit != null) {
-        return hit;
-      }
       if (size > maxBytes) {
         return new Read(
             null,

@@ -65,7 +65,7 @@ class LayoutTest {
     layout.of(third);
     assertSame(first, layout.of(CHAIN), "the chain was used more recently than the other");
     assertNotSame(otherFirst, layout.of(other), "the other was pushed out: laid out again");
-    Layout none = new Layout();
+    Layout none = new Layout(0);
     assertNotSame(none.of(CHAIN), none.of(CHAIN), "a layout with no memory lays out every time");
   }
 
