@@ -1,6 +1,11 @@
 package dev.planbake.render;
 
-/** Escaping for the text this package writes by hand (SVG, XML); templates autoescape. */
+/**
+ * Escaping of text for HTML and XML: what the package writes by hand (SVG, XML) and what templates
+ * print (Pebble's "html" strategy). Markup characters become references, characters beyond Latin-1
+ * numeric references (so a page stays one byte per character while it is built), and control
+ * characters, which XML 1.0 forbids, are dropped.
+ */
 final class Escape {
   private Escape() {}
 
@@ -22,9 +27,13 @@ final class Escape {
         case '"' -> sb.append("&quot;");
         case '\'' -> sb.append("&#39;");
         default -> {
-          // Control characters are not allowed in XML 1.0; beyond Latin-1 a reference keeps the
-          // page one byte per character.
-          if (c > 0xFF) {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            sb.append("&#").append(Character.toCodePoint(c, s.charAt(++i))).append(';');
+          } else if (Character.isSurrogate(c)) {
+            sb.append("&#65533;"); // half a pair: a reference to it alone would be an error
+          } else if (c > 0xFF) {
             sb.append("&#").append((int) c).append(';');
           } else if (c >= 0x20 || c == '\n' || c == '\t') {
             sb.append(c);
