@@ -4,6 +4,7 @@ import dev.planbake.render.Page;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -81,7 +82,29 @@ public final class Output {
     refuseDangerous(abs);
     Path parent = abs.getParent();
     Files.createDirectories(parent);
-    return new Writer(abs, Files.createTempDirectory(parent, "." + abs.getFileName() + ".new-"));
+    return new Writer(abs, freshFolder(parent, "." + abs.getFileName() + ".new-"));
+  }
+
+  private static final AtomicInteger FRESH = new AtomicInteger();
+
+  /**
+   * A new, empty folder in {@code parent}, with the permissions any new folder gets (the umask's):
+   * it becomes the site. {@code Files.createTempDirectory} would make it readable by its owner
+   * alone, so a web server running as another user could not serve the site, and it seeds a {@code
+   * SecureRandom} for the name (~10 ms of start-up). A name is taken by creating it, so two builds
+   * never share one.
+   */
+  private static Path freshFolder(Path parent, String prefix) throws IOException {
+    String stem = prefix + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-";
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return Files.createDirectory(parent.resolve(stem + FRESH.incrementAndGet()));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** A site being written; safe to use from several threads. */

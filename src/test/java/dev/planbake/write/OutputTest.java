@@ -29,6 +29,16 @@ class OutputTest {
   }
 
   @Test
+  void theSiteFolderGetsTheUmasksPermissionsLikeAnyNewFolder() throws IOException {
+    // A site readable by its owner alone is one a web server running as another user refuses
+    // to serve (Files.createTempDirectory would have made it so).
+    Path out = tmp.resolve("public");
+    new Output(out, List.of(tmp.resolve("plans"))).write(SITE_V1);
+    Path plain = Files.createDirectory(tmp.resolve("any-new-folder"));
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+  }
+
+  @Test
   void aSecondBuildReplacesTheFirstAndLeavesNothingBeside() throws IOException {
     Path out = tmp.resolve("public");
     Output output = new Output(out, List.of(tmp.resolve("plans")));
