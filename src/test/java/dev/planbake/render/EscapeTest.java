@@ -42,7 +42,7 @@ class EscapeTest {
     TestSite site =
         TestSite.of(
             tmp,
-            "plans/rocket.md",
+            "rocket.md",
             "---\ntitle: \"Café <b>launch</b> — \uD83D\uDE80\"\n---\n# Rocket\n\n- [ ] go\n");
     site.build();
     Path page = site.out().resolve("plans/rocket/index.html");
