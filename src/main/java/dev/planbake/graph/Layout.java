@@ -40,11 +40,14 @@ public final class Layout {
   /** The layouts remembered, least recently used first; guarded by itself. */
   private final Map<Diagram.Sketch, Diagram> remembered;
 
+  private final boolean remembers;
+
   /**
    * @param limit how many layouts to remember (0: none, every sketch is laid out); beyond it the
    *     least recently used is forgotten
    */
   public Layout(int limit) {
+    this.remembers = limit > 0;
     this.remembered =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
@@ -59,6 +62,10 @@ public final class Layout {
    * threads; two of them laying out the same new sketch at once both do the work.
    */
   public Diagram of(Diagram.Sketch sketch) {
+    if (!remembers) {
+      // No hashing of the whole sketch for a map that would drop it at once (a one-shot build).
+      return layout(sketch);
+    }
     Diagram d;
     synchronized (remembered) {
       d = remembered.get(sketch);
