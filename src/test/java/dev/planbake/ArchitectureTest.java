@@ -1,12 +1,17 @@
 package dev.planbake;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Holds the picture of STYLE.md: the pipeline's arrows (a stage never imports a later one) and the
- * "only place that uses" column (each third-party engine behind one stage).
+ * "only place that uses" column (each third-party engine behind one stage); and one property of how
+ * the main classes are compiled that start-up depends on.
  */
 class ArchitectureTest {
   private static final String ROOT = "dev.planbake";
@@ -101,6 +107,43 @@ class ArchitectureTest {
             only("org.snakeyaml..", "config"),
             only("com.fasterxml.jackson..", "render"))
         .map(r -> DynamicTest.dynamicTest(r.description, () -> r.rule.check(classes)));
+  }
+
+  /**
+   * The pom compiles string concatenation to StringBuilder calls ({@code -XDstringConcat=inline}):
+   * with invokedynamic, each {@code a + b}'s first run builds a chain of method handles in the
+   * interpreter, which a one-shot build pays for at every concatenation it meets
+   * (docs/benchmarks.md).
+   */
+  @Test
+  void noClassConcatenatesStringsThroughInvokedynamic() throws IOException {
+    Path compiled = Path.of("target", "classes", "dev", "planbake");
+    byte[] needle = "makeConcatWithConstants".getBytes(StandardCharsets.US_ASCII);
+    List<String> offenders = new ArrayList<>();
+    int seen = 0;
+    try (Stream<Path> files = Files.walk(compiled)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        seen++;
+        if (indexOf(Files.readAllBytes(f), needle) >= 0) {
+          offenders.add(compiled.relativize(f).toString());
+        }
+      }
+    }
+    assertTrue(seen > 100, "the compiled classes were found: " + seen);
+    assertEquals(List.of(), offenders);
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private record Named(String description, ArchRule rule) {}
