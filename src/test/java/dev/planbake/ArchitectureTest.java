@@ -118,32 +118,20 @@ class ArchitectureTest {
   @Test
   void noClassConcatenatesStringsThroughInvokedynamic() throws IOException {
     Path compiled = Path.of("target", "classes", "dev", "planbake");
-    byte[] needle = "makeConcatWithConstants".getBytes(StandardCharsets.US_ASCII);
     List<String> offenders = new ArrayList<>();
     int seen = 0;
     try (Stream<Path> files = Files.walk(compiled)) {
       for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
         seen++;
-        if (indexOf(Files.readAllBytes(f), needle) >= 0) {
+        // The bootstrap method's name sits in the constant pool as plain ASCII.
+        if (new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)
+            .contains("makeConcatWithConstants")) {
           offenders.add(compiled.relativize(f).toString());
         }
       }
     }
     assertTrue(seen > 100, "the compiled classes were found: " + seen);
     assertEquals(List.of(), offenders);
-  }
-
-  private static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private record Named(String description, ArchRule rule) {}

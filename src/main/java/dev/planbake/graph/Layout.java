@@ -37,24 +37,23 @@ public final class Layout {
         .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
   }
 
-  /** The layouts remembered, least recently used first; guarded by itself. */
+  /** The layouts remembered, least recently used first; guarded by itself. Null: none kept. */
   private final Map<Diagram.Sketch, Diagram> remembered;
-
-  private final boolean remembers;
 
   /**
    * @param limit how many layouts to remember (0: none, every sketch is laid out); beyond it the
    *     least recently used is forgotten
    */
   public Layout(int limit) {
-    this.remembers = limit > 0;
     this.remembered =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Diagram.Sketch, Diagram> eldest) {
-            return size() > limit;
-          }
-        };
+        limit <= 0
+            ? null
+            : new LinkedHashMap<>(16, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<Diagram.Sketch, Diagram> eldest) {
+                return size() > limit;
+              }
+            };
   }
 
   /**
@@ -62,7 +61,7 @@ public final class Layout {
    * threads; two of them laying out the same new sketch at once both do the work.
    */
   public Diagram of(Diagram.Sketch sketch) {
-    if (!remembers) {
+    if (remembered == null) {
       // No hashing of the whole sketch for a map that would drop it at once (a one-shot build).
       return layout(sketch);
     }
