@@ -5,7 +5,6 @@ import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,15 @@ final class Affected {
   private final Map<UnitId, Unit> now;
   private final Set<UnitId> changed = new HashSet<>();
 
-  /** The units added, removed, or different in any way a page shows. */
-  Affected(Repository before, Repository after) {
-    old = index(before);
-    now = index(after);
+  /**
+   * The units added, removed, or different in any way a page shows.
+   *
+   * @param old the units of {@code before} by id
+   * @param now the units of {@code after} by id
+   */
+  Affected(Repository before, Map<UnitId, Unit> old, Repository after, Map<UnitId, Unit> now) {
+    this.old = old;
+    this.now = now;
     for (Unit u : after.units()) {
       if (!Objects.equals(old.get(u.id()), u)) {
         changed.add(u.id());
@@ -65,13 +69,5 @@ final class Affected {
       frontier = next;
     }
     return seen;
-  }
-
-  private static Map<UnitId, Unit> index(Repository r) {
-    Map<UnitId, Unit> m = new HashMap<>(2 * r.units().size());
-    for (Unit u : r.units()) {
-      m.put(u.id(), u);
-    }
-    return m;
   }
 }

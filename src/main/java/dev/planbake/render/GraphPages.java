@@ -13,10 +13,8 @@ import dev.planbake.model.UnitId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,23 +89,31 @@ final class GraphPages {
     if (!groups.grouped()) {
       return List.of(this::whole);
     }
-    // Each dependency belongs to the group of each of its ends: one pass instead of one per group.
+    // Each dependency belongs to the group of each of its ends: one pass instead of one per group,
+    // which also gives the overview its links between groups.
+    List<GraphGroups.Group> all = groups.groups();
+    Map<GraphGroups.Group, Integer> number = new IdentityHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      number.put(all.get(i), i);
+    }
     Map<GraphGroups.Group, List<Edge>> touching = new IdentityHashMap<>();
+    Links links = new Links(all.size());
     for (Edge e : dependencies) {
       GraphGroups.Group down = groups.groupOf(e.from());
       GraphGroups.Group up = groups.groupOf(e.to());
       touching.computeIfAbsent(down, k -> new ArrayList<>()).add(e);
       if (up != down) {
         touching.computeIfAbsent(up, k -> new ArrayList<>()).add(e);
+        links.add(number.get(up), number.get(down));
       }
     }
-    List<GraphGroups.Group> bySize = new ArrayList<>(groups.groups());
+    List<GraphGroups.Group> bySize = new ArrayList<>(all);
     bySize.sort(Comparator.comparingInt((GraphGroups.Group g) -> -g.units().size()));
     List<Jobs.Job<Page>> out = new ArrayList<>();
     for (GraphGroups.Group g : bySize) {
       out.add(() -> group(g, touching.getOrDefault(g, List.of())));
     }
-    out.add(this::overview);
+    out.add(() -> overview(links));
     return out;
   }
 
@@ -237,23 +243,44 @@ final class GraphPages {
             g.name(), intro, svg, legend(), List.of(), rows, root + "graph/", cycleCount(inside)));
   }
 
-  private Page overview() {
-    String root = "../";
-    Map<String, int[]> between = new LinkedHashMap<>();
-    Map<String, int[]> inOut = new HashMap<>();
-    for (Edge e : dependencies) {
-      GraphGroups.Group up = groups.groupOf(e.to());
-      GraphGroups.Group down = groups.groupOf(e.from());
-      if (up != down) {
-        between.computeIfAbsent(up.slug() + "\u0000" + down.slug(), k -> new int[1])[0]++;
-        inOut.computeIfAbsent(up.slug(), k -> new int[2])[1]++;
-        inOut.computeIfAbsent(down.slug(), k -> new int[2])[0]++;
-      }
+  /**
+   * The dependencies between groups, counted by the groups' places in {@link GraphGroups#groups()}:
+   * how many units of group {@code down} need units of group {@code up}, each pair in the order its
+   * first dependency came.
+   */
+  private static final class Links {
+    final int[][] count;
+    final int[] in;
+    final int[] out;
+    final List<int[]> pairs = new ArrayList<>();
+
+    Links(int groups) {
+      count = new int[groups][groups];
+      in = new int[groups];
+      out = new int[groups];
     }
+
+    void add(int up, int down) {
+      if (count[up][down]++ == 0) {
+        pairs.add(new int[] {up, down});
+      }
+      in[up]++;
+      out[down]++;
+    }
+
+    int of(int[] pair) {
+      return count[pair[0]][pair[1]];
+    }
+  }
+
+  private Page overview(Links links) {
+    String root = "../";
     List<GraphSvg.Node> nodes = new ArrayList<>();
     List<View.GraphGroup> table = new ArrayList<>();
     int total = 0;
-    for (GraphGroups.Group g : groups.groups()) {
+    List<GraphGroups.Group> all = groups.groups();
+    for (int gi = 0; gi < all.size(); gi++) {
+      GraphGroups.Group g = all.get(gi);
       Progress p = Progress.EMPTY;
       for (Unit u : g.units()) {
         p = p.plus(u.progress());
@@ -271,42 +298,43 @@ final class GraphPages {
               url,
               g.name() + ": " + summary + " of tasks done (" + p.done() + "/" + p.total() + ")",
               "ggroup status-" + s.slug()));
-      int[] io = inOut.getOrDefault(g.slug(), new int[2]);
       table.add(
-          new View.GraphGroup(g.name(), url, g.units().size(), Views.progress(p), io[0], io[1]));
+          new View.GraphGroup(
+              g.name(), url, g.units().size(), Views.progress(p), links.out[gi], links.in[gi]));
     }
     // Between many groups nearly every pair is linked; only the strongest links are drawn, so
     // that the drawing stays a map rather than a hairball. The table below has every count.
-    List<Map.Entry<String, int[]>> strongest = new ArrayList<>(between.entrySet());
-    strongest.sort((a, b) -> b.getValue()[0] - a.getValue()[0]);
+    List<int[]> strongest = new ArrayList<>(links.pairs);
+    strongest.sort((a, b) -> links.of(b) - links.of(a));
     int drawnLinks = Math.min(strongest.size(), Math.max(12, 2 * nodes.size()));
-    Set<String> keep = new HashSet<>();
-    strongest.subList(0, drawnLinks).forEach(en -> keep.add(en.getKey()));
+    Set<int[]> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+    keep.addAll(strongest.subList(0, drawnLinks));
     List<GraphSvg.Edge> edges = new ArrayList<>();
-    between.forEach(
-        (k, n) -> {
-          if (!keep.contains(k)) {
-            return;
-          }
-          String[] ends = k.split("\u0000");
-          edges.add(
-              new GraphSvg.Edge(
-                  "g:" + ends[0],
-                  "g:" + ends[1],
-                  n[0] >= 10 ? "gedge-many" : "",
-                  count(n[0], "dependency", "dependencies")
-                      + " from "
-                      + groups.bySlug(ends[0]).name()
-                      + " to "
-                      + groups.bySlug(ends[1]).name()));
-        });
+    for (int[] pair : links.pairs) {
+      if (!keep.contains(pair)) {
+        continue;
+      }
+      GraphGroups.Group up = all.get(pair[0]);
+      GraphGroups.Group down = all.get(pair[1]);
+      int n = links.of(pair);
+      edges.add(
+          new GraphSvg.Edge(
+              "g:" + up.slug(),
+              "g:" + down.slug(),
+              n >= 10 ? "gedge-many" : "",
+              count(n, "dependency", "dependencies")
+                  + " from "
+                  + up.name()
+                  + " to "
+                  + down.name()));
+    }
     String shownLinks =
-        drawnLinks == between.size()
+        drawnLinks == links.pairs.size()
             ? ""
             : " The "
                 + drawnLinks
                 + " strongest of "
-                + between.size()
+                + links.pairs.size()
                 + " links between groups are drawn; the table lists them all by group.";
     String intro =
         count(total, "unit")

@@ -158,13 +158,14 @@ final class Pages {
     List<Unit> inProgress = real.stream().filter(u -> u.status() == Status.IN_PROGRESS).toList();
     List<Unit> ready = real.stream().filter(u -> column(u) == Column.READY).toList();
     List<Unit> blocked = real.stream().filter(u -> column(u) == Column.BLOCKED).toList();
+    // Dated first, referenced after: only the eight shown need a reference made.
     List<View.UnitRef> recent =
         real.stream()
-            .map(u -> views.ref(u, root))
-            .filter(r -> !r.date().isEmpty())
-            .sorted(
-                Comparator.comparing(View.UnitRef::date).reversed().thenComparing(View.UnitRef::id))
+            .map(u -> new Dated(u, views.date(u), u.id().toString()))
+            .filter(d -> !d.date().isEmpty())
+            .sorted(Comparator.comparing(Dated::date).reversed().thenComparing(Dated::id))
             .limit(8)
+            .map(d -> views.ref(d.unit(), root))
             .toList();
     List<View.GateRow> failed = new ArrayList<>();
     for (Unit u : real) {
@@ -215,6 +216,9 @@ final class Pages {
     ctx.put("d", dash);
     return Page.text("index.html", theme.render("dashboard", ctx));
   }
+
+  /** A unit with the date its reference would show and its id as text, for sorting. */
+  private record Dated(Unit unit, String date, String id) {}
 
   private static List<Unit> byProgress(List<Unit> us) {
     return us.stream()

@@ -32,6 +32,13 @@ public final class Renderer {
   private final java.util.concurrent.Executor workers;
   private BodyHtml body;
   private final SearchIndex.Memo searchMemo = new SearchIndex.Memo();
+  private final StatusJson.Memo statusMemo = new StatusJson.Memo();
+  private final PagePaths paths = new PagePaths();
+
+  /** The repository of the last update and its units by id, for the next to compare with. */
+  private Repository lastRepo;
+
+  private Map<UnitId, Unit> lastUnits = Map.of();
 
   /** Takes pages as they are rendered, from any thread. */
   public interface PageSink {
@@ -104,19 +111,18 @@ public final class Renderer {
       Repository repo,
       List<Diagnostic> diagnostics,
       Set<String> changedPlans) {
-    Map<UnitId, Unit> units = new HashMap<>();
-    for (Unit u : repo.units()) {
-      units.put(u.id(), u);
-    }
+    paths.trim(repo);
+    Map<UnitId, Unit> units = byId(repo);
     Map<String, Plan> plans = new LinkedHashMap<>();
     Map<String, String> pageBySource = new HashMap<>();
     for (Plan p : repo.plans()) {
       plans.put(p.slug(), p);
+      String dir = paths.of(p).dir();
       for (String f : p.files()) {
-        pageBySource.put(f, Urls.plan(p));
+        pageBySource.put(f, dir);
       }
       if (p.files().size() > 1) {
-        pageBySource.put(p.source().substring(0, p.source().lastIndexOf('/')), Urls.plan(p));
+        pageBySource.put(p.source().substring(0, p.source().lastIndexOf('/')), dir);
       }
     }
     Views views = new Views(units, plans);
@@ -147,7 +153,8 @@ public final class Renderer {
     }
     lastGraphPages = graphPageOf;
     boolean all = before == null || changedPlans == null || regrouped;
-    Affected changes = all ? null : new Affected(before, repo);
+    Map<UnitId, Unit> unitsBefore = all ? Map.of() : before == lastRepo ? lastUnits : byId(before);
+    Affected changes = all ? null : new Affected(before, unitsBefore, repo, units);
 
     // A group page shows only its units and their neighbours: it is kept when none changed.
     GraphPages graphPages =
@@ -178,16 +185,8 @@ public final class Renderer {
             ? repo.plans()
             : repo.plans().stream()
                 .filter(
-                    p ->
-                        planSet.contains(p.slug())
-                            || !previous.containsKey(Urls.plan(p) + "index.html"))
+                    p -> planSet.contains(p.slug()) || !previous.containsKey(paths.of(p).page()))
                 .toList();
-    Map<UnitId, Unit> unitsBefore = new HashMap<>();
-    if (!all) {
-      for (Unit u : before.units()) {
-        unitsBefore.put(u.id(), u);
-      }
-    }
 
     // Every page is a job, run on all cores; the longest jobs come first so that the cores end
     // together: the graph layouts (ELK), then the search index and status.json, then the pages.
@@ -208,7 +207,13 @@ public final class Renderer {
             emit(
                 new Page(
                     SearchIndex.PATH, SearchIndex.render(repo, sink == null ? searchMemo : null))));
-    jobs.add(() -> emit(new Page("status.json", StatusJson.render(repo, diagnostics, generator))));
+    jobs.add(
+        () ->
+            emit(
+                new Page(
+                    "status.json",
+                    StatusJson.render(
+                        repo, diagnostics, generator, sink == null ? statusMemo : null))));
     jobs.add(() -> emit(pages.dashboard(diagnostics)));
     // A list shows one row per unit with the units it waits on: a row changes only with its unit
     // or a direct neighbour.
@@ -240,7 +245,7 @@ public final class Renderer {
       if (all
           || affected.contains(u.id())
           || planSet.contains(u.planSlug())
-          || !previous.containsKey(Urls.unitPermalink(u) + "index.html")) {
+          || !previous.containsKey(paths.permalinkPage(u))) {
         permalinks.add(u);
       }
     }
@@ -264,14 +269,27 @@ public final class Renderer {
     if (!all) {
       // Everything not rendered again is as it was, as long as its plan or unit still exists.
       for (Plan p : repo.plans()) {
-        keep(previous, out, Urls.plan(p) + "index.html");
-        keep(previous, out, Urls.badge(p));
+        PagePaths.OfPlan at = paths.of(p);
+        keep(previous, out, at.page());
+        keep(previous, out, at.badge());
       }
       for (Unit u : repo.units()) {
-        keep(previous, out, Urls.unitPermalink(u) + "index.html");
+        keep(previous, out, paths.permalinkPage(u));
       }
     }
+    if (sink == null) {
+      lastRepo = repo;
+      lastUnits = units;
+    }
     return out;
+  }
+
+  private static Map<UnitId, Unit> byId(Repository repo) {
+    Map<UnitId, Unit> m = new HashMap<>(2 * repo.units().size());
+    for (Unit u : repo.units()) {
+      m.put(u.id(), u);
+    }
+    return m;
   }
 
   private static boolean inList(Pages.ListKind kind, Unit u) {

@@ -19,7 +19,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code status.json}: the machine-readable contract (see docs/status-json.md). Keys are written in
@@ -57,8 +59,41 @@ final class StatusJson {
 
   private StatusJson() {}
 
+  /**
+   * Each unit's object as last written, for a kept session ({@code serve}): an edit changes a few
+   * units, and the others are copied instead of written again. Only what the last render used is
+   * kept. Used by one thread at a time.
+   */
+  static final class Memo {
+    private record Written(Unit unit, String json) {}
+
+    private Map<UnitId, Written> last = new HashMap<>();
+    private Map<UnitId, Written> next = new HashMap<>();
+
+    private String json(Unit u) {
+      Written w = last.get(u.id());
+      if (w == null || !w.unit.equals(u)) {
+        w = new Written(u, unitText(u));
+      }
+      next.put(u.id(), w);
+      return w.json;
+    }
+
+    private void endRound() {
+      last = next;
+      next = new HashMap<>(2 * last.size());
+    }
+  }
+
   /** As UTF-8 bytes: for 100,000 units this is tens of megabytes, so no String copy of it. */
   static byte[] render(Repository repo, List<Diagnostic> diagnostics, String generator) {
+    return render(repo, diagnostics, generator, null);
+  }
+
+  /**
+   * @param memo units' objects from the last render to reuse (null: write every unit)
+   */
+  static byte[] render(Repository repo, List<Diagnostic> diagnostics, String generator, Memo memo) {
     return write(
         g -> {
           g.writeStartObject();
@@ -66,7 +101,14 @@ final class StatusJson {
           progress(g, "progress", repo.progress());
           g.writeArrayFieldStart("units");
           for (Unit u : repo.units()) {
-            unit(g, u);
+            if (memo == null) {
+              unit(g, u);
+            } else {
+              g.writeRawValue(memo.json(u));
+            }
+          }
+          if (memo != null) {
+            memo.endRound();
           }
           g.writeEndArray();
           g.writeArrayFieldStart("critical_path");
@@ -163,16 +205,43 @@ final class StatusJson {
     g.writeEndArray();
   }
 
+  /**
+   * One unit's object alone, as {@link #render} writes it in the list of units: indented one level
+   * in, as the list is a field of the top object.
+   */
+  private static String unitText(Unit u) {
+    // Written as UTF-8 by the same kind of generator as the file, which escapes what a generator
+    // writing characters would not (the halves of an emoji's surrogate pair).
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.setPrettyPrinter(new Nested(pretty(), 1));
+      unit(g, u);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A pretty printer that starts {@code nesting} levels in. */
+  private static final class Nested extends DefaultPrettyPrinter {
+    Nested(DefaultPrettyPrinter base, int nesting) {
+      super(base);
+      _nesting = nesting;
+    }
+  }
+
+  private static DefaultPrettyPrinter pretty() {
+    return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+  }
+
   private interface Body {
     void write(JsonGenerator g) throws IOException;
   }
 
   private static byte[] write(Body body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-    DefaultPrettyPrinter pretty =
-        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      g.setPrettyPrinter(pretty);
+      g.setPrettyPrinter(pretty());
       body.write(g);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -118,6 +118,11 @@ final class Views {
     return new View.Row(ref(u, root), waiting);
   }
 
+  /** The date a unit's reference shows, without making the reference. */
+  String date(Unit u) {
+    return date(u, plans.get(u.planSlug()));
+  }
+
   /** The newest date a plan states: updated, else created, else one in its file name. */
   static String date(Unit u, Plan plan) {
     if (plan == null) {

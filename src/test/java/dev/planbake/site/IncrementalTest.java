@@ -237,6 +237,24 @@ class IncrementalTest {
   }
 
   @Test
+  void unitsStatusJsonCopiesFromTheLastRebuildAreEscapedAsABuildWritesThem() throws IOException {
+    // A kept session copies the status.json objects of unchanged units, written apart from the
+    // file: titles that need escaping must come out as a build writes them.
+    Files.writeString(
+        plans.resolve("docs/plans/escapes.md"),
+        "# Caf\u00e9 <b>&</b> \u2028 \uD83D\uDE80 \"quoted\"\n\n## Tasks\n\n- [ ] One\n- [x] Two\n");
+    session.refresh();
+    Path other = anyFileWith("- [ ] ");
+    replaceFirst(other, "- [ ] ", "- [x] ");
+    Session.Update u = session.refresh();
+    Path out = tmp.resolve("built");
+    Site.build(settings.withOut(out));
+    String built = Files.readString(out.resolve("status.json"));
+    assertTrue(built.contains("Caf\u00e9 \\u0026 \\u2028 \\uD83D\\uDE80 \\\"quoted"), built);
+    assertEquals(built, new String(u.pages().get("status.json").bytes(), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void severalEditsInARowStayEqualToAFullBuild() throws IOException {
     for (int i = 0; i < 3; i++) {
       replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
