@@ -31,7 +31,7 @@ public final class Renderer {
   private final PageSink sink;
   private final java.util.concurrent.Executor workers;
   private BodyHtml body;
-  private final SearchIndex.Memo searchMemo = new SearchIndex.Memo();
+  private final SearchMemo searchMemo = new SearchMemo();
   private final StatusJson.Memo statusMemo = new StatusJson.Memo();
   private final PagePaths paths = new PagePaths();
 

@@ -12,16 +12,13 @@ import dev.planbake.model.Section;
 import dev.planbake.model.Status;
 import dev.planbake.model.Task;
 import dev.planbake.model.Unit;
-import dev.planbake.model.UnitId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,63 +67,7 @@ final class SearchIndex {
   private SearchIndex() {}
 
   /** What one unit contributes before boilerplate is dropped. */
-  private record Entry(Unit unit, List<String> headings, List<String> tasks, List<String> words) {}
-
-  /**
-   * The words of each unit as last read, by the identity of its part of a plan: in {@code serve} a
-   * plan that was not parsed again keeps its objects, so an edit re-reads one plan's text instead
-   * of every plan's; and each unit's entry as last written. Only what the last index used is kept.
-   */
-  static final class Memo {
-    private record Words(
-        Plan plan, String title, List<String> headings, List<String> tasks, List<String> words) {}
-
-    /** A unit's entry as written, with what it was written from. */
-    private record Json(Unit unit, List<String> headings, List<String> words, byte[] bytes) {}
-
-    private Map<PlanUnit, Words> last = new IdentityHashMap<>();
-    private final Map<PlanUnit, Words> next = Collections.synchronizedMap(new IdentityHashMap<>());
-    private Map<UnitId, Json> lastJson = new HashMap<>();
-    private Map<UnitId, Json> nextJson = new HashMap<>();
-
-    /**
-     * The entry as JSON: as last written if the unit and its kept headings and words are the same
-     * (an edit changes a few units; the others are copied, not written again).
-     */
-    byte[] json(Unit u, List<String> headings, List<String> tasks, List<String> words) {
-      Json j = lastJson.get(u.id());
-      if (j == null
-          || !j.unit.equals(u)
-          || !j.headings.equals(headings)
-          || !j.words.equals(words)) {
-        j = new Json(u, headings, words, SearchIndex.json(u, headings, tasks, words));
-      }
-      nextJson.put(u.id(), j);
-      return j.bytes;
-    }
-
-    Entry entry(Unit u, Plan plan) {
-      PlanUnit part = u.part();
-      if (part == null) {
-        return SearchIndex.entry(u, plan);
-      }
-      Words w = last.get(part);
-      if (w == null || w.plan != plan || !w.title.equals(u.title())) {
-        Entry e = SearchIndex.entry(u, plan);
-        w = new Words(plan, u.title(), e.headings, e.tasks, e.words);
-      }
-      next.put(part, w);
-      return new Entry(u, w.headings, w.tasks, w.words);
-    }
-
-    /** Keeps what this index used for the next, and forgets the rest. */
-    void endRound() {
-      last = new IdentityHashMap<>(next);
-      next.clear();
-      lastJson = nextJson;
-      nextJson = new HashMap<>(2 * lastJson.size());
-    }
-  }
+  record Entry(Unit unit, List<String> headings, List<String> tasks, List<String> words) {}
 
   /** The index script as UTF-8: tens of megabytes for 100,000 units, so never a String. */
   static byte[] render(Repository repo) {
@@ -134,9 +75,9 @@ final class SearchIndex {
   }
 
   /**
-   * @param memo words of units from the previous index to reuse (null: read every plan)
+   * @param memo what the previous index read and wrote, to reuse (null: read and write every unit)
    */
-  static byte[] render(Repository repo, Memo memo) {
+  static byte[] render(Repository repo, SearchMemo memo) {
     Map<String, Plan> plans = new HashMap<>();
     for (Plan p : repo.plans()) {
       plans.put(p.slug(), p);
@@ -150,45 +91,54 @@ final class SearchIndex {
                         ? entry(u, plans.get(u.planSlug()))
                         : memo.entry(u, plans.get(u.planSlug())))
             .toList();
-    Map<String, int[]> headingCount = new HashMap<>();
-    Map<String, int[]> wordCount = new HashMap<>();
-    for (Entry e : entries) {
-      for (String h : e.headings) {
-        headingCount.computeIfAbsent(h, k -> new int[1])[0]++;
-      }
-      for (String w : e.words) {
-        wordCount.computeIfAbsent(w, k -> new int[1])[0]++;
-      }
-    }
-    // A heading or word that many units share ("Definition of Done", "the") tells none apart:
-    // dropping it is what keeps the index small on large repositories.
-    int common = Math.max(COMMON_MIN, entries.size() * COMMON_PERCENT / 100);
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     out.writeBytes(HEAD);
-    for (int i = 0; i < entries.size(); i++) {
-      Entry e = entries.get(i);
-      List<String> headings =
-          e.headings.stream().filter(h -> headingCount.get(h)[0] <= common).toList();
-      List<String> words =
-          e.words.stream().filter(w -> wordCount.get(w)[0] <= common).limit(BODY_WORDS).toList();
-      if (i > 0) {
-        out.write(',');
-      }
-      out.writeBytes(
-          memo == null
-              ? json(e.unit, headings, e.tasks, words)
-              : memo.json(e.unit, headings, e.tasks, words));
-    }
-    if (memo != null) {
-      memo.endRound();
+    if (memo == null) {
+      write(entries, out);
+    } else {
+      memo.write(entries, out);
     }
     out.writeBytes(TAIL);
     return out.toByteArray();
   }
 
+  /**
+   * How many units may share a heading or word before it is boilerplate. One that many units share
+   * ("Definition of Done", "the") tells none apart: dropping it is what keeps the index small on
+   * large repositories.
+   */
+  static int common(int entries) {
+    return Math.max(COMMON_MIN, entries * COMMON_PERCENT / 100);
+  }
+
+  /** Every entry counted, filtered and written: what a build does, which reads every plan once. */
+  private static void write(List<Entry> entries, ByteArrayOutputStream out) {
+    Tally headings = Tally.of(entries.stream().map(Entry::headings).toList());
+    Tally words = Tally.of(entries.stream().map(Entry::words).toList());
+    int common = common(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      append(
+          out,
+          i,
+          json(
+              e.unit,
+              headings.rare(e.headings, common, Integer.MAX_VALUE),
+              e.tasks,
+              words.rare(e.words, common, BODY_WORDS)));
+    }
+  }
+
+  /** Adds the entry at {@code index} to the list of units. */
+  static void append(ByteArrayOutputStream out, int index, byte[] entry) {
+    if (index > 0) {
+      out.write(',');
+    }
+    out.writeBytes(entry);
+  }
+
   /** One unit's entry: a JSON object. */
-  private static byte[] json(
-      Unit u, List<String> headings, List<String> tasks, List<String> words) {
+  static byte[] json(Unit u, List<String> headings, List<String> tasks, List<String> words) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       write(g, u, headings, tasks, words);
@@ -230,7 +180,7 @@ final class SearchIndex {
     return out.toByteArray();
   }
 
-  private static Entry entry(Unit u, Plan plan) {
+  static Entry entry(Unit u, Plan plan) {
     PlanUnit part = u.part();
     String title = u.title();
     List<String> headings = plan == null || part == null ? List.of() : headings(plan, part, title);

@@ -284,6 +284,152 @@ class IncrementalTest {
     assertSameAsFullBuild();
   }
 
+  @Test
+  void aWordOrHeadingThatBecomesCommonLeavesEveryEntryOfAKeptSession() throws IOException {
+    // Below 210 units a heading or word is common once more than 20 units hold it. Twenty plans
+    // hold both; an edit of a twenty-first drops them from the entries of the twenty others, whose
+    // plans were not read again.
+    startSmallPlans();
+    int common = 20;
+    for (int i = 0; i < 2 * common; i++) {
+      boolean holds = i < common;
+      writePlan("p" + i + ".md", i, holds ? "zephyrword" : "", holds ? "Rollout notes" : "");
+    }
+    keepASession();
+    String index = refreshedSearchIndex();
+    assertTrue(index.contains("zephyrword") && index.contains("Rollout notes"), "the fixture");
+
+    writePlan("p30.md", 30, "zephyrword", "");
+    index = refreshedSearchIndex();
+    assertFalse(index.contains("zephyrword"), "a word in 21 units is common");
+    assertTrue(index.contains("Rollout notes"));
+    writePlan("p31.md", 31, "", "Rollout notes");
+    index = refreshedSearchIndex();
+    assertFalse(index.contains("Rollout notes"), "a heading in 21 units is common");
+
+    writePlan("p30.md", 30, "", "");
+    writePlan("p31.md", 31, "", "");
+    index = refreshedSearchIndex();
+    assertTrue(index.contains("zephyrword") && index.contains("Rollout notes"), "back in 20 units");
+  }
+
+  @Test
+  void plansAddedAndDeletedMoveTheCommonThresholdOfAKeptSession() throws IOException {
+    // Above 209 units, common is more than a tenth of them: 22 at 220 units, 23 at 230, 21 at 210.
+    // No count of the word or the heading changes; only the threshold moves past them.
+    startSmallPlans();
+    for (int i = 0; i < 220; i++) {
+      writePlan("p" + i + ".md", i, i < 23 ? "zephyrword" : "", i < 22 ? "Rollout notes" : "");
+    }
+    keepASession();
+    String index = refreshedSearchIndex();
+    assertFalse(index.contains("zephyrword"), "23 of 220 units: common");
+    assertTrue(index.contains("Rollout notes"), "22 of 220 units: not common");
+
+    for (int i = 220; i < 230; i++) {
+      writePlan("p" + i + ".md", i, "", "");
+    }
+    index = refreshedSearchIndex();
+    assertTrue(index.contains("zephyrword"), "23 of 230 units: not common");
+
+    for (int i = 200; i < 220; i++) {
+      Files.delete(plans.resolve("p" + i + ".md"));
+    }
+    index = refreshedSearchIndex();
+    assertFalse(index.contains("zephyrword"), "23 of 210 units: common");
+    assertFalse(index.contains("Rollout notes"), "22 of 210 units: common");
+  }
+
+  @Test
+  void aPlanWhoseUnitCountChangesGivesTheIndexABuildWrites() throws IOException {
+    // A multi-unit file indexes headings per unit and no prose: a unit more or less changes the
+    // headings counted, and a plan that becomes multi-unit stops counting its prose words.
+    startSmallPlans();
+    for (int i = 0; i < 40; i++) {
+      writePlan("p" + i + ".md", i, i < 21 ? "zephyrword" : "", i < 19 ? "Rollback" : "");
+    }
+    Files.writeString(plans.resolve("release.md"), multiUnitPlan(7, 2), StandardCharsets.UTF_8);
+    keepASession();
+    String index = refreshedSearchIndex();
+    assertTrue(index.contains("Rollback"), "19 plans and a unit of release.md: 20 units");
+    assertFalse(index.contains("zephyrword"), "21 units");
+
+    Files.writeString(plans.resolve("release.md"), multiUnitPlan(7, 3), StandardCharsets.UTF_8);
+    index = refreshedSearchIndex();
+    assertFalse(index.contains("Rollback"), "a third unit of release.md: 21 units");
+
+    Files.writeString(plans.resolve("release.md"), multiUnitPlan(7, 1), StandardCharsets.UTF_8);
+    index = refreshedSearchIndex();
+    assertTrue(index.contains("Rollback"), "one unit of release.md left: 20 units");
+
+    Files.writeString(
+        plans.resolve("p0.md"), multiUnitPlan(8, 2) + "\nzephyrword\n", StandardCharsets.UTF_8);
+    index = refreshedSearchIndex();
+    assertTrue(index.contains("zephyrword"), "p0 is multi-unit, its prose no longer counted");
+
+    writePlan("p0.md", 0, "zephyrword", "Rollback");
+    index = refreshedSearchIndex();
+    assertFalse(index.contains("zephyrword"), "p0 is one unit again");
+  }
+
+  /** Plans of the test's own in an empty folder instead of the demo's. */
+  private void startSmallPlans() throws IOException {
+    plans = Files.createDirectories(tmp.resolve("small"));
+    settings = settings.withPlans(List.of(plans));
+  }
+
+  /** A new kept session of the plans as written so far. */
+  private void keepASession() throws IOException {
+    session = new Session(settings, true);
+    session.refresh();
+  }
+
+  /**
+   * Writes a one-unit plan: a line of prose with {@code word} in it, and a section named {@code
+   * heading}, if they are not empty.
+   */
+  private void writePlan(String file, int n, String word, String heading) throws IOException {
+    String text =
+        "# Plan "
+            + n
+            + "\n\nPlan "
+            + n
+            + " covers "
+            + word
+            + " item"
+            + n
+            + ".\n\n"
+            + (heading.isEmpty() ? "" : "## " + heading + "\n\nSee above.\n\n")
+            + "## Tasks\n\n- [ ] Step "
+            + n
+            + "\n";
+    Files.writeString(plans.resolve(file), text, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A file of {@code units} units numbered {@code major}.1 and on; the first and third roll back.
+   */
+  private static String multiUnitPlan(int major, int units) {
+    StringBuilder text = new StringBuilder("# Release " + major + "\n\nThe release units.\n");
+    for (int i = 1; i <= units; i++) {
+      text.append("\n## Unit ").append(major).append('.').append(i).append(": Step ").append(i);
+      text.append(i == 1 || i == 3 ? "\n\n### Rollback\n" : "\n\n### Purpose\n");
+      text.append("\n- [ ] Task ").append(major).append('.').append(i).append('\n');
+    }
+    return text.toString();
+  }
+
+  /** The kept session's search index after a refresh, asserted the same as a build writes. */
+  private String refreshedSearchIndex() throws IOException {
+    Session.Update u = session.refresh();
+    Path out = tmp.resolve("built");
+    Site.build(settings.withOut(out));
+    String built = Files.readString(out.resolve("search/index.js"));
+    String kept = new String(u.pages().get("search/index.js").bytes(), StandardCharsets.UTF_8);
+    assertEquals(built, kept, "search/index.js of the kept session");
+    return kept;
+  }
+
   private Session.Update assertSameAsFullBuild() throws IOException {
     return assertSameAsFullBuild(session.refresh());
   }

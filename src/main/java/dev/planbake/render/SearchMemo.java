@@ -1,0 +1,156 @@
+package dev.planbake.render;
+
+import dev.planbake.model.Plan;
+import dev.planbake.model.PlanUnit;
+import dev.planbake.model.Unit;
+import dev.planbake.model.UnitId;
+import java.io.ByteArrayOutputStream;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a kept session ({@code serve}) carries from one search index to the next, so that an edit
+ * costs work in proportion to what it changed rather than to the size of the repository: the words
+ * of each unit as last read, how many units hold each heading and word, and each unit's entry as
+ * last written. Only what the last index used is kept.
+ */
+final class SearchMemo {
+  /**
+   * The words of a unit as last read, by the identity of its part of a plan: in {@code serve} a
+   * plan that was not parsed again keeps its objects, so an edit re-reads one plan's text instead
+   * of every plan's, and the lists of the others are the same objects as last time.
+   */
+  private record Words(
+      Plan plan, String title, List<String> headings, List<String> tasks, List<String> words) {}
+
+  /**
+   * A unit's entry as last written: the unit and the lists it was read from (the same objects while
+   * its plan is not parsed again), the headings and words it kept of them, and its JSON.
+   */
+  private record Written(
+      Unit unit,
+      List<String> headings,
+      List<String> words,
+      List<String> keptHeadings,
+      List<String> keptWords,
+      byte[] bytes) {}
+
+  /** No threshold is known: the last index was not written to the end, or there was none. */
+  private static final int UNKNOWN = -1;
+
+  private Map<PlanUnit, Words> last = new IdentityHashMap<>();
+  private final Map<PlanUnit, Words> next = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Tally headings = new Tally();
+  private final Tally words = new Tally();
+
+  /** The threshold of commonness the last index was written with. */
+  private int common = UNKNOWN;
+
+  private Map<UnitId, Written> lastWritten = new HashMap<>();
+  private Map<UnitId, Written> nextWritten = new HashMap<>();
+
+  /** The unit's headings, tasks and words: as last read if its plan was not parsed again. */
+  SearchIndex.Entry entry(Unit u, Plan plan) {
+    PlanUnit part = u.part();
+    if (part == null) {
+      return SearchIndex.entry(u, plan);
+    }
+    Words w = last.get(part);
+    if (w == null || w.plan != plan || !w.title.equals(u.title())) {
+      SearchIndex.Entry e = SearchIndex.entry(u, plan);
+      w = new Words(plan, u.title(), e.headings(), e.tasks(), e.words());
+    }
+    next.put(part, w);
+    return new SearchIndex.Entry(u, w.headings, w.tasks, w.words);
+  }
+
+  /**
+   * Writes the entries into the list of units, each with the headings and words that few units
+   * share. The counts are brought up to date from the lists that changed; an entry is filtered
+   * again only if its unit or lists changed, the threshold moved, or one of its headings or words
+   * crossed it, since nothing else can change what it keeps.
+   */
+  void write(List<SearchIndex.Entry> entries, ByteArrayOutputStream out) {
+    int threshold = SearchIndex.common(entries.size());
+    boolean sameThreshold = threshold == common;
+    // Forgotten until every entry is written: after a round that failed halfway, the next one
+    // filters every entry again instead of trusting entries written before the counts changed.
+    common = UNKNOWN;
+    Set<String> crossedHeadings =
+        headings.recount(entries.stream().map(SearchIndex.Entry::headings).toList(), threshold);
+    Set<String> crossedWords =
+        words.recount(entries.stream().map(SearchIndex.Entry::words).toList(), threshold);
+    for (int i = 0; i < entries.size(); i++) {
+      SearchIndex.Entry e = entries.get(i);
+      Written w = sameThreshold ? unchanged(e, crossedHeadings, crossedWords) : null;
+      if (w == null) {
+        w = filtered(e, threshold);
+      }
+      nextWritten.put(e.unit().id(), w);
+      SearchIndex.append(out, i, w.bytes);
+    }
+    common = threshold;
+    endRound();
+  }
+
+  /**
+   * The entry as last written if it would be written the same: the same unit, the same lists, and
+   * none of their headings or words crossed the (unchanged) threshold. Null if not.
+   */
+  private Written unchanged(
+      SearchIndex.Entry e, Set<String> crossedHeadings, Set<String> crossedWords) {
+    Written w = lastWritten.get(e.unit().id());
+    boolean same =
+        w != null
+            && w.headings == e.headings()
+            && w.words == e.words()
+            && w.unit.equals(e.unit())
+            && noneOf(crossedHeadings, e.headings())
+            && noneOf(crossedWords, e.words());
+    return same ? w : null;
+  }
+
+  /**
+   * The entry filtered against the counts; its JSON as last written if the unit and what it keeps
+   * are the same (a plan parsed again without a change of its words, or a threshold that moved
+   * without touching it), else written again.
+   */
+  private Written filtered(SearchIndex.Entry e, int threshold) {
+    List<String> keptHeadings = headings.rare(e.headings(), threshold, Integer.MAX_VALUE);
+    List<String> keptWords = words.rare(e.words(), threshold, SearchIndex.BODY_WORDS);
+    Written was = lastWritten.get(e.unit().id());
+    byte[] bytes =
+        was != null
+                && was.unit.equals(e.unit())
+                && was.keptHeadings.equals(keptHeadings)
+                && was.keptWords.equals(keptWords)
+            ? was.bytes
+            : SearchIndex.json(e.unit(), keptHeadings, e.tasks(), keptWords);
+    return new Written(e.unit(), e.headings(), e.words(), keptHeadings, keptWords, bytes);
+  }
+
+  /** Whether no string of {@code strings} is in {@code crossed} (nearly always empty). */
+  private static boolean noneOf(Set<String> crossed, List<String> strings) {
+    if (crossed.isEmpty()) {
+      return true;
+    }
+    for (String s : strings) {
+      if (crossed.contains(s)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Keeps what this index used for the next, and forgets the rest. */
+  private void endRound() {
+    last = new IdentityHashMap<>(next);
+    next.clear();
+    lastWritten = nextWritten;
+    nextWritten = new HashMap<>(2 * lastWritten.size());
+  }
+}
