@@ -24,16 +24,25 @@ final class Affected {
   private final Set<UnitId> changed = new HashSet<>();
 
   /**
-   * The units added, removed, or different in any way a page shows.
+   * The units added, removed, or different in any way a page shows, and the units of the plans
+   * whose files changed even if they read the same: a save without a change, or a rebuild {@code
+   * serve} rehearses, then does the work of an edit (and the JIT compiles it before the first real
+   * one).
    *
    * @param old the units of {@code before} by id
    * @param now the units of {@code after} by id
+   * @param changedPlans the slugs of the plans whose files changed
    */
-  Affected(Repository before, Map<UnitId, Unit> old, Repository after, Map<UnitId, Unit> now) {
+  Affected(
+      Repository before,
+      Map<UnitId, Unit> old,
+      Repository after,
+      Map<UnitId, Unit> now,
+      Set<String> changedPlans) {
     this.old = old;
     this.now = now;
     for (Unit u : after.units()) {
-      if (!Objects.equals(old.get(u.id()), u)) {
+      if (changedPlans.contains(u.planSlug()) || !Objects.equals(old.get(u.id()), u)) {
         changed.add(u.id());
       }
     }

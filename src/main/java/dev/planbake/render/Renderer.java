@@ -154,7 +154,7 @@ public final class Renderer {
     lastGraphPages = graphPageOf;
     boolean all = before == null || changedPlans == null || regrouped;
     Map<UnitId, Unit> unitsBefore = all ? Map.of() : before == lastRepo ? lastUnits : byId(before);
-    Affected changes = all ? null : new Affected(before, unitsBefore, repo, units);
+    Affected changes = all ? null : new Affected(before, unitsBefore, repo, units, changedPlans);
 
     // A group page shows only its units and their neighbours: it is kept when none changed.
     GraphPages graphPages =
