@@ -3,7 +3,6 @@ package dev.planbake.graph;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostics;
 import dev.planbake.diag.Hints;
-import dev.planbake.diag.Position;
 import dev.planbake.model.Cycle;
 import dev.planbake.model.DeclaredStatus;
 import dev.planbake.model.Edge;
@@ -20,13 +19,10 @@ import dev.planbake.model.UnitId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Builds the repository's dependency graph from parsed plans: identifies units (reporting
@@ -37,47 +33,129 @@ public final class Graph {
   private static final int MAX_LISTED = 10;
 
   private final Diagnostics diagnostics;
+  private final Memo memo;
   private final Index index = new Index();
-  private final Map<String, Edge> edges = new LinkedHashMap<>();
-  private final Map<UnitId, Set<UnitId>> mentions = new HashMap<>();
-  private final Map<UnitId, Position> placeholders = new TreeMap<>();
+  private final Links links;
 
-  private Graph(Diagnostics diagnostics) {
+  private Graph(Diagnostics diagnostics, Memo memo) {
     this.diagnostics = diagnostics;
+    this.memo = memo;
+    this.links = new Links(diagnostics);
+  }
+
+  /**
+   * What the last build of a kept session resolved and counted, for the next to reuse. After an
+   * edit, resolving every reference of every plan again is most of a build, though only the edited
+   * plan changed: while every name names the same unit as before, a plan that is the same object as
+   * last time resolves as it did, so its edges, backlinks, placeholders and problems are taken
+   * again instead. One memo per session, one build at a time.
+   */
+  public static final class Memo {
+    /** The last build's index, whose names this build's must match for anything to be replayed. */
+    private Index names;
+
+    private Map<PlanUnit, Linked> linked = new IdentityHashMap<>();
+    private Map<PlanUnit, Progress> counted = new IdentityHashMap<>();
+
+    /** For tests: how many units the last build resolved afresh, and how many it took again. */
+    int resolved;
+
+    int replayed;
+
+    /** What linking one unit of a plan did. */
+    private record Linked(Plan plan, UnitId from, List<Links.Step> steps) {}
   }
 
   /** Resolves {@code plans} (with unique slugs) into a repository; problems go to diagnostics. */
   public static Repository build(List<Plan> plans, Diagnostics diagnostics) {
-    return new Graph(diagnostics).run(plans);
+    return build(plans, diagnostics, null);
   }
 
+  /**
+   * As {@link #build(List, Diagnostics)}, reusing what {@code memo} remembers of the last build and
+   * remembering this one; the same result as without a memo.
+   *
+   * @param memo the session's memo, or null for a one-shot build (which then records nothing)
+   */
+  public static Repository build(List<Plan> plans, Diagnostics diagnostics, Memo memo) {
+    return new Graph(diagnostics, memo).run(plans);
+  }
+
+  /**
+   * The stages in order, each reading what those before made. Counting boxes and linking look at
+   * one unit at a time, so they are the stages a memo can spare for the plans an edit left alone;
+   * those after them read the whole graph at once and run in full.
+   */
   private Repository run(List<Plan> plans) {
     identify(plans);
+    List<Progress> progress = count();
+    linkAll();
+    List<Edge> edges = links.sortedEdges();
+    Map<UnitId, List<Edge>> upstream = upstream(edges);
+    List<Cycle> cycles = Cycles.find(sortedIds(), upstream);
+    cycles.forEach(this::reportCycle);
+    List<Unit> units =
+        Statuses.compute(
+            index.entries, progress, edges, links.mentions, links.placeholders, diagnostics);
+    List<UnitId> critical = Statuses.criticalPath(units, upstream);
+    return new Repository(bySlug(plans), units, edges, cycles, critical, total(plans, progress));
+  }
+
+  /**
+   * Each unit's ticked and total boxes, in index order. Walking every task of the repository waits
+   * on memory (a fifth of a build after an edit, when done twice), so it is done once, and with a
+   * memo only for the parts of plans parsed again: the same part has the same tasks.
+   */
+  private List<Progress> count() {
+    List<Progress> counts = new ArrayList<>(index.entries.size());
+    Map<PlanUnit, Progress> next =
+        memo == null ? null : new IdentityHashMap<>(index.entries.size());
     for (Index.Entry e : index.entries) {
-      link(e);
+      Progress p = memo == null ? null : memo.counted.get(e.part());
+      if (p == null) {
+        p = e.part().content().progress();
+      }
+      counts.add(p);
+      if (next != null) {
+        next.put(e.part(), p);
+      }
     }
-    List<Edge> allEdges = new ArrayList<>(edges.values());
-    allEdges.sort(
-        Comparator.comparing(Edge::from).thenComparing(Edge::to).thenComparing(Edge::kind));
+    if (memo != null) {
+      memo.counted = next;
+    }
+    return counts;
+  }
+
+  private static Map<UnitId, List<Edge>> upstream(List<Edge> edges) {
     Map<UnitId, List<Edge>> upstream = new HashMap<>();
-    for (Edge e : allEdges) {
+    for (Edge e : edges) {
       if (e.kind() == Direction.DEPENDS_ON) {
         upstream.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
       }
     }
-    List<UnitId> ids = index.entries.stream().map(Index.Entry::id).sorted().toList();
-    List<Cycle> cycles = Cycles.find(ids, upstream);
-    cycles.forEach(this::reportCycle);
-    List<Unit> units =
-        Statuses.compute(index.entries, allEdges, mentions, placeholders, diagnostics);
-    List<UnitId> critical = Statuses.criticalPath(units, upstream);
+    return upstream;
+  }
+
+  private List<UnitId> sortedIds() {
+    return index.entries.stream().map(Index.Entry::id).sorted().toList();
+  }
+
+  private static List<Plan> bySlug(List<Plan> plans) {
+    List<Plan> sorted = new ArrayList<>(plans);
+    sorted.sort(Comparator.comparing(Plan::slug));
+    return sorted;
+  }
+
+  /** All boxes: every unit's (each part of every plan is a unit) and what lies outside units. */
+  private static Progress total(List<Plan> plans, List<Progress> units) {
     Progress total = Progress.EMPTY;
-    for (Plan p : plans) {
-      total = total.plus(p.progress());
+    for (Progress p : units) {
+      total = total.plus(p);
     }
-    List<Plan> sortedPlans = new ArrayList<>(plans);
-    sortedPlans.sort(Comparator.comparing(Plan::slug));
-    return new Repository(sortedPlans, units, allEdges, cycles, critical, total);
+    for (Plan p : plans) {
+      total = total.plus(p.rest().progress());
+    }
+    return total;
   }
 
   // ---- identity
@@ -136,6 +214,39 @@ public final class Graph {
 
   // ---- references
 
+  /**
+   * Links every unit, or with a memo takes again what linking a unit did last time if that cannot
+   * have changed: its plan is the same object, its id the same, and every name of the index names
+   * the unit it named then. Steps are taken unit by unit in index order, as linking takes them, so
+   * related edges give way to dependencies as they would.
+   */
+  private void linkAll() {
+    if (memo == null) {
+      index.entries.forEach(this::link);
+      return;
+    }
+    boolean sameNames = memo.names != null && index.namesAsIn(memo.names);
+    Map<PlanUnit, Memo.Linked> next = new IdentityHashMap<>(index.entries.size());
+    int replayed = 0;
+    for (Index.Entry e : index.entries) {
+      Memo.Linked was = sameNames ? memo.linked.get(e.part()) : null;
+      if (was != null && was.plan() == e.plan() && was.from().equals(e.id())) {
+        links.replay(was.steps());
+        replayed++;
+      } else {
+        List<Links.Step> steps = links.record();
+        link(e);
+        links.stopRecording();
+        was = new Memo.Linked(e.plan(), e.id(), steps);
+      }
+      next.put(e.part(), was);
+    }
+    memo.names = index;
+    memo.linked = next;
+    memo.replayed = replayed;
+    memo.resolved = index.entries.size() - replayed;
+  }
+
   private void link(Index.Entry from) {
     Resolver resolver = new Resolver(index);
     for (Reference ref : from.part().content().references()) {
@@ -143,7 +254,7 @@ public final class Graph {
       Resolver.Resolution r = resolver.resolve(ref, from);
       if (!r.ambiguous().isEmpty()) {
         if (ref.explicit()) {
-          diagnostics.add(
+          links.problem(
               Diagnostic.error(
                       ref.at(),
                       ref.target()
@@ -162,35 +273,17 @@ public final class Graph {
       if (to.id().equals(from.id())) {
         boolean ownFile = ref.target().kind() == Kind.PATH || ref.target().kind() == Kind.NAME;
         if (!ownFile && ref.direction() != Direction.MENTION && ref.explicit()) {
-          diagnostics.add(Diagnostic.error(ref.at(), from.id() + " refers to itself"));
+          links.problem(Diagnostic.error(ref.at(), from.id() + " refers to itself"));
         }
         continue;
       }
       switch (ref.direction()) {
-        case DEPENDS_ON -> edge(from.id(), to.id(), Direction.DEPENDS_ON, ref.at());
-        case ENABLES -> edge(to.id(), from.id(), Direction.DEPENDS_ON, ref.at());
-        case RELATED -> edge(from.id(), to.id(), Direction.RELATED, ref.at());
-        case MENTION ->
-            mentions.computeIfAbsent(to.id(), k -> new LinkedHashSet<>()).add(from.id());
+        case DEPENDS_ON -> links.edge(from.id(), to.id(), Direction.DEPENDS_ON, ref.at());
+        case ENABLES -> links.edge(to.id(), from.id(), Direction.DEPENDS_ON, ref.at());
+        case RELATED -> links.edge(from.id(), to.id(), Direction.RELATED, ref.at());
+        case MENTION -> links.mention(to.id(), from.id());
       }
     }
-  }
-
-  private void edge(UnitId from, UnitId to, Direction kind, Position at) {
-    String key = from + "\u0000" + to + "\u0000" + kind;
-    if (kind == Direction.RELATED) {
-      // Related has no direction: keep one edge per pair, and none beside a dependency.
-      String dep1 = from + "\u0000" + to + "\u0000" + Direction.DEPENDS_ON;
-      String dep2 = to + "\u0000" + from + "\u0000" + Direction.DEPENDS_ON;
-      String rev = to + "\u0000" + from + "\u0000" + kind;
-      if (edges.containsKey(dep1) || edges.containsKey(dep2) || edges.containsKey(rev)) {
-        return;
-      }
-    } else {
-      edges.remove(from + "\u0000" + to + "\u0000" + Direction.RELATED);
-      edges.remove(to + "\u0000" + from + "\u0000" + Direction.RELATED);
-    }
-    edges.putIfAbsent(key, new Edge(from, to, kind, at));
   }
 
   private void dangling(Index.Entry from, Reference ref) {
@@ -200,18 +293,18 @@ public final class Graph {
     Kind kind = ref.target().kind();
     if (ref.direction() == Direction.ENABLES && kind == Kind.UNIT) {
       UnitId planned = UnitId.global(ref.target().value());
-      placeholders.putIfAbsent(planned, ref.at());
-      edge(planned, from.id(), Direction.DEPENDS_ON, ref.at());
+      links.placeholder(planned, ref.at());
+      links.edge(planned, from.id(), Direction.DEPENDS_ON, ref.at());
       return;
     }
     String what = ref.target().toString();
     String hint = hintFor(ref);
     if (ref.direction() == Direction.DEPENDS_ON) {
-      diagnostics.add(
+      links.problem(
           Diagnostic.error(ref.at(), "dangling reference: " + what + " does not exist")
               .withHint(hint));
     } else {
-      diagnostics.add(
+      links.problem(
           Diagnostic.warning(ref.at(), "reference to " + what + ", which does not exist")
               .withHint(hint));
     }

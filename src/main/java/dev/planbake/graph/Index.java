@@ -66,6 +66,58 @@ final class Index {
     }
   }
 
+  /**
+   * Whether every name here names the unit it named in {@code before}. Resolution reads the ids in
+   * order (which make {@link #byId}, {@link #scopedByLocal} and the nearest-id hints), the slugs,
+   * the aliases, and the first unit of the plan that a path or file name leads to; nothing else of
+   * the index. So if they all agree, a reference from a plan that did not change resolves as then.
+   */
+  boolean namesAsIn(Index before) {
+    if (entries.size() != before.entries.size()) {
+      return false;
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      if (!entries.get(i).id().equals(before.entries.get(i).id())) {
+        return false;
+      }
+    }
+    return sameUnits(bySlug, before.bySlug)
+        && sameUnits(byAlias, before.byAlias)
+        && samePlans(byPath, before, before.byPath)
+        && samePlans(byFileName, before, before.byFileName);
+  }
+
+  private static boolean sameUnits(Map<String, Entry> now, Map<String, Entry> then) {
+    if (now.size() != then.size()) {
+      return false;
+    }
+    for (Map.Entry<String, Entry> e : now.entrySet()) {
+      Entry was = then.get(e.getKey());
+      if (was == null || !was.id().equals(e.getValue().id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean samePlans(Map<String, Plan> now, Index before, Map<String, Plan> then) {
+    if (now.size() != then.size()) {
+      return false;
+    }
+    for (Map.Entry<String, Plan> e : now.entrySet()) {
+      Plan was = then.get(e.getKey());
+      if (was == null || !before.firstOf(was).equals(firstOf(e.getValue()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The unit a path to the plan names (every plan in the path tables has one). */
+  private UnitId firstOf(Plan p) {
+    return byPlan.get(p).get(0).id();
+  }
+
   static String key(String path) {
     return path.toLowerCase(Locale.ROOT);
   }

@@ -1,16 +1,10 @@
 package dev.planbake.model;
 
-import java.util.Comparator;
-
 /**
  * A unit's identity. Ids from files that hold several units are scoped to that file ({@code
  * auth-units#1.1}); all others have an empty scope ({@code 1.0}, {@code 001-user-auth}).
  */
 public record UnitId(String scope, String local) implements Comparable<UnitId> {
-
-  private static final Comparator<String> NATURAL = UnitId::compareNatural;
-  private static final Comparator<UnitId> ORDER =
-      Comparator.comparing(UnitId::scope, NATURAL).thenComparing(UnitId::local, NATURAL);
 
   public static UnitId global(String local) {
     return new UnitId("", local);
@@ -71,9 +65,11 @@ public record UnitId(String scope, String local) implements Comparable<UnitId> {
     return 31 * scope.hashCode() + local.hashCode();
   }
 
+  /** By scope, then by local id, each in natural order; written out, as sorts call it most. */
   @Override
   public int compareTo(UnitId o) {
-    return ORDER.compare(this, o);
+    int c = compareNatural(scope, o.scope);
+    return c != 0 ? c : compareNatural(local, o.local);
   }
 
   /**

@@ -47,6 +47,9 @@ public final class Session {
   private Map<String, Page> pages = new LinkedHashMap<>();
   private Repository previous;
 
+  /** What the last graph build resolved (kept sessions only: a one-shot run records nothing). */
+  private final Graph.Memo graphMemo;
+
   /** What the last scan read and reported (kept sessions only), for {@link #rehearse}. */
   private List<PlanSource> lastSources;
 
@@ -91,6 +94,7 @@ public final class Session {
     this.render = render;
     this.progress = progress;
     this.keep = keep;
+    this.graphMemo = keep ? new Graph.Memo() : null;
     this.renderer =
         render
             ? new Renderer(
@@ -214,7 +218,7 @@ public final class Session {
 
   private Update update(List<Plan> plans, Stopwatch clock, Diagnostics diagnostics) {
     clock.lap("parse");
-    Repository repo = Graph.build(plans, diagnostics);
+    Repository repo = Graph.build(plans, diagnostics, graphMemo);
     clock.lap("graph");
     List<Page> changed = new ArrayList<>();
     Set<String> removed = new HashSet<>();

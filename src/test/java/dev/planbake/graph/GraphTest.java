@@ -290,6 +290,45 @@ class GraphTest {
   }
 
   @Test
+  void relatedUnitsHaveOneEdgePerPairAndNoneBesideADependency() {
+    Site.Result r =
+        TestSite.of(
+                tmp,
+                """
+                === a.md ===
+                # Unit 1.0: A
+
+                Related: Unit 2.0
+                === b.md ===
+                # Unit 2.0: B
+
+                Related: Unit 1.0
+                === c.md ===
+                # Unit 3.0: C
+
+                Related: Unit 4.0
+                === d.md ===
+                # Unit 4.0: D
+
+                Depends on: Unit 3.0
+                === e.md ===
+                # Unit 5.0: E
+
+                Depends on: Unit 6.0
+                === f.md ===
+                # Unit 6.0: F
+
+                Related: Unit 5.0
+                """)
+            .check();
+    assertEquals(
+        List.of("1.0 -- 2.0", "4.0 -> 3.0", "5.0 -> 6.0"),
+        r.repository().edges().stream()
+            .map(e -> e.from() + (e.kind() == Direction.RELATED ? " -- " : " -> ") + e.to())
+            .toList());
+  }
+
+  @Test
   void blockedAndReadyFollowTheUpstreamStatus() {
     Site.Result r =
         TestSite.of(
