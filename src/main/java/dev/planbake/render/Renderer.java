@@ -113,13 +113,45 @@ public final class Renderer {
       Set<String> changedPlans) {
     paths.trim(repo);
     Map<UnitId, Unit> units = byId(repo);
-    Views views = new Views(units, bySlug(repo));
-    updateBody(repo);
+    Map<String, Plan> plans = new LinkedHashMap<>();
+    Map<String, String> pageBySource = new HashMap<>();
+    for (Plan p : repo.plans()) {
+      plans.put(p.slug(), p);
+      String dir = paths.of(p).dir();
+      for (String f : p.files()) {
+        pageBySource.put(f, dir);
+      }
+      if (p.files().size() > 1) {
+        pageBySource.put(p.source().substring(0, p.source().lastIndexOf('/')), dir);
+      }
+    }
+    Views views = new Views(units, plans);
+    if (body == null || !body.sameTargets(settings.trustHtml(), pageBySource)) {
+      body = new BodyHtml(settings.trustHtml(), pageBySource);
+    } else {
+      Set<Object> current = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Plan p : repo.plans()) {
+        for (Document d : p.documents()) {
+          current.add(d.body());
+        }
+      }
+      body.retain(current);
+    }
+    // What a later update can reuse is kept only by renderers that keep their pages (serve);
+    // a one-shot build streams its pages away and would only spend memory on it.
+    body.remember(sink == null);
     GraphGroups groups = new GraphGroups(repo);
     GraphPages.Cycles cycles = GraphPages.Cycles.of(repo);
     Neighbourhood hood = new Neighbourhood(units, views, groups, cycles);
     Pages pages = new Pages(theme, settings, generator, views, body, repo, units, hood);
-    boolean regrouped = regrouped(groups.pages());
+    // Plan pages link to the graph page of their units: when groups change, all of them do.
+    Map<UnitId, String> graphPageOf = groups.pages();
+    boolean regrouped = false;
+    for (Map.Entry<UnitId, String> e : graphPageOf.entrySet()) {
+      String was = lastGraphPages.get(e.getKey());
+      regrouped |= was != null && !was.equals(e.getValue());
+    }
+    lastGraphPages = graphPageOf;
     boolean all = before == null || changedPlans == null || regrouped;
     Map<UnitId, Unit> unitsBefore = all ? Map.of() : before == lastRepo ? lastUnits : byId(before);
     Affected changes = all ? null : new Affected(before, unitsBefore, repo, units, changedPlans);
@@ -138,8 +170,23 @@ public final class Renderer {
             all ? null : changes.within(0),
             previous::get);
     Set<UnitId> affected = all ? Set.of() : changes.within(Affected.DEPTH);
-    Set<String> planSet = all ? Set.of() : plansShowing(changedPlans, affected, units);
-    List<Plan> toRender = all ? repo.plans() : plansToRender(repo, planSet, previous);
+    Set<String> planSet = new HashSet<>();
+    if (!all) {
+      planSet.addAll(changedPlans);
+      for (UnitId id : affected) {
+        Unit u = units.get(id);
+        if (u != null && !u.placeholder()) {
+          planSet.add(u.planSlug());
+        }
+      }
+    }
+    List<Plan> toRender =
+        all
+            ? repo.plans()
+            : repo.plans().stream()
+                .filter(
+                    p -> planSet.contains(p.slug()) || !previous.containsKey(paths.of(p).page()))
+                .toList();
 
     // Every page is a job, run on all cores; the longest jobs come first so that the cores end
     // together: the graph layouts (ELK), then the search index and status.json, then the pages.
@@ -193,8 +240,15 @@ public final class Renderer {
             return emit(page, pages.badge(p));
           });
     }
-    List<Unit> permalinks =
-        all ? repo.units() : permalinksToRender(repo, affected, planSet, previous);
+    List<Unit> permalinks = new ArrayList<>();
+    for (Unit u : repo.units()) {
+      if (all
+          || affected.contains(u.id())
+          || planSet.contains(u.planSlug())
+          || !previous.containsKey(paths.permalinkPage(u))) {
+        permalinks.add(u);
+      }
+    }
     for (int from = 0; from < permalinks.size(); from += PERMALINKS_PER_JOB) {
       List<Unit> slice =
           permalinks.subList(from, Math.min(permalinks.size(), from + PERMALINKS_PER_JOB));
@@ -213,116 +267,21 @@ public final class Renderer {
     layoutMillis = graphNanos.get() / 1_000_000;
     keptLists.forEach(path -> keep(previous, out, path));
     if (!all) {
-      keepUnchanged(repo, previous, out);
+      // Everything not rendered again is as it was, as long as its plan or unit still exists.
+      for (Plan p : repo.plans()) {
+        PagePaths.OfPlan at = paths.of(p);
+        keep(previous, out, at.page());
+        keep(previous, out, at.badge());
+      }
+      for (Unit u : repo.units()) {
+        keep(previous, out, paths.permalinkPage(u));
+      }
     }
     if (sink == null) {
       lastRepo = repo;
       lastUnits = units;
     }
     return out;
-  }
-
-  // The steps of an update that walk every plan or unit are methods of their own: the JIT then
-  // compiles each alone, quickly, instead of compiling all of update() at once (in serve, C2 took
-  // 0.4-0.8 s of a core for that, while the edits that made it hot waited for the core).
-
-  /** Gives the body renderer this update's link targets, and what it may keep of the last. */
-  private void updateBody(Repository repo) {
-    Map<String, String> pageBySource = new HashMap<>();
-    for (Plan p : repo.plans()) {
-      String dir = paths.of(p).dir();
-      for (String f : p.files()) {
-        pageBySource.put(f, dir);
-      }
-      if (p.files().size() > 1) {
-        pageBySource.put(p.source().substring(0, p.source().lastIndexOf('/')), dir);
-      }
-    }
-    if (body == null || !body.sameTargets(settings.trustHtml(), pageBySource)) {
-      body = new BodyHtml(settings.trustHtml(), pageBySource);
-    } else {
-      Set<Object> current = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (Plan p : repo.plans()) {
-        for (Document d : p.documents()) {
-          current.add(d.body());
-        }
-      }
-      body.retain(current);
-    }
-    // What a later update can reuse is kept only by renderers that keep their pages (serve);
-    // a one-shot build streams its pages away and would only spend memory on it.
-    body.remember(sink == null);
-  }
-
-  /**
-   * Whether a unit moved to another graph page since the last update: plan pages link to the graph
-   * page of their units, so then all of them change.
-   */
-  private boolean regrouped(Map<UnitId, String> graphPageOf) {
-    boolean regrouped = false;
-    for (Map.Entry<UnitId, String> e : graphPageOf.entrySet()) {
-      String was = lastGraphPages.get(e.getKey());
-      regrouped |= was != null && !was.equals(e.getValue());
-    }
-    lastGraphPages = graphPageOf;
-    return regrouped;
-  }
-
-  /** The slugs of the plans whose files changed or whose pages show an affected unit. */
-  private static Set<String> plansShowing(
-      Set<String> changedPlans, Set<UnitId> affected, Map<UnitId, Unit> units) {
-    Set<String> out = new HashSet<>(changedPlans);
-    for (UnitId id : affected) {
-      Unit u = units.get(id);
-      if (u != null && !u.placeholder()) {
-        out.add(u.planSlug());
-      }
-    }
-    return out;
-  }
-
-  private List<Plan> plansToRender(
-      Repository repo, Set<String> planSet, Map<String, Page> previous) {
-    List<Plan> out = new ArrayList<>();
-    for (Plan p : repo.plans()) {
-      if (planSet.contains(p.slug()) || !previous.containsKey(paths.of(p).page())) {
-        out.add(p);
-      }
-    }
-    return out;
-  }
-
-  private List<Unit> permalinksToRender(
-      Repository repo, Set<UnitId> affected, Set<String> planSet, Map<String, Page> previous) {
-    List<Unit> out = new ArrayList<>();
-    for (Unit u : repo.units()) {
-      if (affected.contains(u.id())
-          || planSet.contains(u.planSlug())
-          || !previous.containsKey(paths.permalinkPage(u))) {
-        out.add(u);
-      }
-    }
-    return out;
-  }
-
-  /** Everything not rendered again is as it was, as long as its plan or unit still exists. */
-  private void keepUnchanged(Repository repo, Map<String, Page> previous, Map<String, Page> out) {
-    for (Plan p : repo.plans()) {
-      PagePaths.OfPlan at = paths.of(p);
-      keep(previous, out, at.page());
-      keep(previous, out, at.badge());
-    }
-    for (Unit u : repo.units()) {
-      keep(previous, out, paths.permalinkPage(u));
-    }
-  }
-
-  private static Map<String, Plan> bySlug(Repository repo) {
-    Map<String, Plan> m = new LinkedHashMap<>();
-    for (Plan p : repo.plans()) {
-      m.put(p.slug(), p);
-    }
-    return m;
   }
 
   private static Map<UnitId, Unit> byId(Repository repo) {
