@@ -48,11 +48,18 @@ public final class Server implements AutoCloseable {
   private ExecutorService executor;
   private Watcher watcher;
 
-  /** Rehearsed rebuilds after the first build (see {@link #rehearse()}). */
-  private static final int REHEARSALS = 10;
+  /**
+   * Rehearsed rebuilds after the first build (see {@link #rehearse()}), at most this many or for
+   * {@link #REHEARSAL_NANOS}, whichever ends first.
+   */
+  private static final int REHEARSALS = 100;
 
-  /** No rehearsal starts after this long (10,000 plans: one takes about 0.6 s). */
-  private static final long REHEARSAL_NANOS = 2_000_000_000L;
+  /**
+   * No rehearsal starts after this long. At 1,000 plans rehearsals take 50-90 ms for the first 2 s,
+   * then 140-210 ms while C2 compiles what they made hot, and ~35 ms from 4-6.5 s on (~60-80
+   * rehearsals); at 10,000 plans 1.0-1.6 s, then 0.45-0.65 s, and ~0.3 s from ~15 s on.
+   */
+  private static final long REHEARSAL_NANOS = 15_000_000_000L;
 
   private volatile boolean edited;
   private volatile boolean closed;
@@ -114,11 +121,12 @@ public final class Server implements AutoCloseable {
   }
 
   /**
-   * Rebuilds a few times as after an edit, from the files already read, until the first real
-   * change: the JIT then has compiled what an edit runs before the user's first edit (1,000 plans:
-   * the first edits took 255, 153 and 128 ms without, 98, 84 and 72 ms with; docs/benchmarks.md).
-   * Each rehearsal takes the lock a real rebuild takes, so a change waits for one at most; on a
-   * large site, where one takes long, there are fewer.
+   * Rebuilds as after an edit, from the files already read, until the first real change, 100 times
+   * or for 15 s: the JIT then has compiled what an edit runs before the user's first edit. Ten
+   * rehearsals (what this did first) stopped just before C2 compiled what they had made hot, so the
+   * first real edits paid for it: 1,000 plans, medians of 10 edits once the server was idle 155.5,
+   * 74.0, 58.5, 70.0 ms with ten, 44.0, 45.5, 39.5, 43.0 ms with these (docs/benchmarks.md). Each
+   * rehearsal takes the lock a real rebuild takes, so a change waits for one at most.
    */
   private void rehearse() {
     long start = System.nanoTime();

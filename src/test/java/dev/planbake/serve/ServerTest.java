@@ -175,10 +175,10 @@ class ServerTest {
 
   @Test
   void rehearsalsAfterTheFirstBuildChangeNothingAndSayNothing() throws Exception {
-    for (int i = 0; i < 200 && server.rehearsed() < 10; i++) {
+    for (int i = 0; i < 600 && server.rehearsed() < 100; i++) {
       Thread.sleep(25);
     }
-    assertEquals(10, server.rehearsed(), "a small site rehearses ten times within 2 s");
+    assertEquals(100, server.rehearsed(), "a small site rehearses a hundred times within 15 s");
     assertFalse(out.toString().contains("rebuilt"), out.toString());
     Path built = tmp.resolve("full");
     dev.planbake.site.Site.build(site.settings().withTheme(theme).withOut(built));
