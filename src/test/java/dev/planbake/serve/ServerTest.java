@@ -19,6 +19,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -185,6 +187,36 @@ class ServerTest {
     assertEquals(Files.readString(built.resolve("status.json")), get("/status.json").body());
     assertEquals(
         Files.readString(built.resolve("search/index.js")), get("/search/index.js").body());
+  }
+
+  @Test
+  void aChangeEndsTheRehearsals() throws Exception {
+    StringBuilder plans = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      plans.append(
+          String.format(
+              Locale.ROOT,
+              "=== units/unit-%1$d-0-part.md ===%n# Unit %1$d.0: Part %1$d%n%n"
+                  + "**Depends on:** Unit %2$d.0%n%n- [x] Design%n- [ ] Build%n- [ ] Ship%n",
+              i + 1,
+              Math.max(1, i)));
+    }
+    TestSite big = TestSite.of(tmp.resolve("big"), plans.toString());
+    Settings settings = big.settings();
+    StringWriter said = new StringWriter();
+    try (Server busy =
+        new Server(
+            () -> settings, "127.0.0.1", 0, new PrintWriter(said, true), new PrintWriter(err))) {
+      busy.start();
+      Path file = big.file("units/unit-7-0-part.md");
+      Files.writeString(file, Files.readString(file).replace("- [ ] Build", "- [x] Build"));
+      busy.onChange(Set.of(file));
+      int after = busy.rehearsed();
+      Thread.sleep(500);
+      assertEquals(after, busy.rehearsed(), "no rehearsal after the change");
+      assertTrue(after < 100, "the change came before all hundred rehearsals: " + after);
+      assertTrue(said.toString().contains("rebuilt "), said.toString());
+    }
   }
 
   @Test
