@@ -56,8 +56,8 @@ public final class Server implements AutoCloseable {
 
   /**
    * No rehearsal starts after this long. At 1,000 plans rehearsals take 50-90 ms for the first 2 s,
-   * then 140-210 ms while C2 compiles what they made hot, and ~35 ms from 4-6.5 s on (~60-80
-   * rehearsals); at 10,000 plans 1.0-1.6 s, then 0.45-0.65 s, and ~0.3 s from ~15 s on.
+   * then 140-210 ms while C2 compiles what they made hot, and ~35 ms from 4-6.5 s on (from the
+   * 40th-70th rehearsal); at 10,000 plans 1.0-1.6 s, then 0.45-0.65 s, and ~0.3 s from ~15 s on.
    */
   private static final long REHEARSAL_NANOS = 15_000_000_000L;
 
