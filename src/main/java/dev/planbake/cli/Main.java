@@ -25,7 +25,7 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    System.exit(Relaunch.elsewhere(args).orElseGet(() -> run(args)));
   }
 
   /** Runs a command line and returns its exit code (tests call this). */

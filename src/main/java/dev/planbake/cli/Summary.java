@@ -3,6 +3,8 @@ package dev.planbake.cli;
 import dev.planbake.model.Progress;
 import dev.planbake.site.Site;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 
 /** The one line a run ends with: plans, units, tasks, errors, warnings, time. */
@@ -52,6 +54,10 @@ final class Summary {
       err.printf(Locale.ROOT, "... and %,d more problems not shown%n", r.dropped());
     }
     if (verbose) {
+      // Timings depend on them as much as on the plans (bin/planbake's settings or the JVM's own).
+      List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+      err.printf(
+          Locale.ROOT, "  %-7s %s%n", "jvm", jvm.isEmpty() ? "(defaults)" : String.join(" ", jvm));
       for (Site.Timing t : r.timings()) {
         err.printf(Locale.ROOT, "  %-7s %,6d ms%n", t.stage(), t.millis());
       }
