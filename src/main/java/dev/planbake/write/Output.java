@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -82,7 +83,41 @@ public final class Output {
     refuseDangerous(abs);
     Path parent = abs.getParent();
     Files.createDirectories(parent);
-    return new Writer(abs, freshFolder(parent, "." + abs.getFileName() + ".new-"));
+    sweepAbandoned(parent, abs.getFileName().toString());
+    return new Writer(abs, freshFolder(parent, "." + abs.getFileName() + NEW));
+  }
+
+  private static final String NEW = ".new-";
+  private static final String OLD = ".old-";
+
+  /**
+   * Deletes the folders that builds of this output left beside it when they were killed before they
+   * could clean up (Ctrl-C, a cancelled CI job): a fresh folder never swapped in, or a previous
+   * site swapped out and not yet deleted. Their names carry the process id of the build that made
+   * them; those of a build still running are left alone.
+   */
+  private static void sweepAbandoned(Path parent, String name) {
+    String stem = "." + name;
+    List<Path> abandoned = new ArrayList<>();
+    try (DirectoryStream<Path> s =
+        Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(stem))) {
+      for (Path p : s) {
+        String rest = p.getFileName().toString().substring(stem.length());
+        if (rest.startsWith(NEW) || rest.startsWith(OLD)) {
+          String pid = rest.substring(NEW.length()).split("-", 2)[0]; // OLD is as long
+          if (pid.matches("[0-9]{1,18}")
+              && ProcessHandle.of(Long.parseLong(pid)).isEmpty()
+              && Files.isDirectory(p)) {
+            abandoned.add(p);
+          }
+        }
+      }
+      for (Path p : abandoned) {
+        deleteTree(p);
+      }
+    } catch (IOException e) {
+      // Tidying up after others is a courtesy: this build can still be written beside them.
+    }
   }
 
   private static final AtomicInteger FRESH = new AtomicInteger();
@@ -256,7 +291,14 @@ public final class Output {
   private static void swap(Path fresh, Path target) throws IOException {
     Path old = null;
     if (Files.exists(target)) {
-      old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+      old =
+          target.resolveSibling(
+              "."
+                  + target.getFileName()
+                  + OLD
+                  + ProcessHandle.current().pid()
+                  + "-"
+                  + System.nanoTime());
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
     }
     try {

@@ -67,6 +67,38 @@ class OutputTest {
   }
 
   @Test
+  void foldersLeftByAKilledBuildAreSweptByTheNext() throws IOException, InterruptedException {
+    Path out = tmp.resolve("public");
+    Output output = new Output(out, List.of(tmp.resolve("plans")));
+    output.write(SITE_V1);
+    // A build killed half-way leaves its fresh folder (or the site it swapped out) beside the
+    // output, named with its process id; the process is gone.
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    long dead = gone.pid();
+    long alive = ProcessHandle.current().pid();
+    for (String name :
+        List.of(
+            ".public.new-" + dead + "-123-1",
+            ".public.old-" + dead + "-456",
+            ".public.new-" + alive + "-789-1",
+            ".public.notes",
+            ".other.new-" + dead + "-1-1")) {
+      Files.createDirectories(tmp.resolve(name).resolve("plans"));
+      Files.writeString(tmp.resolve(name).resolve("plans").resolve("index.html"), "<p>x</p>");
+    }
+    output.write(List.of(Page.text("index.html", "<p>v2</p>")));
+    assertEquals(
+        List.of(
+            ".other.new-" + dead + "-1-1",
+            ".public.new-" + alive + "-789-1",
+            ".public.notes",
+            "public"),
+        siblings(),
+        "a running build's folder, other outputs' and other files stay");
+  }
+
+  @Test
   void aPagePathCannotLeaveTheOutputFolder() throws IOException {
     Path out = tmp.resolve("public");
     Output output = new Output(out, List.of(tmp.resolve("plans")));
