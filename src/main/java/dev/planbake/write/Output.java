@@ -84,7 +84,13 @@ public final class Output {
     Path parent = abs.getParent();
     Files.createDirectories(parent);
     sweepAbandoned(parent, abs.getFileName().toString());
-    return new Writer(abs, freshFolder(parent, "." + abs.getFileName() + NEW));
+    Path fresh = freshFolder(parent, "." + abs.getFileName() + NEW);
+    // Marked at once, so that a build that finds it abandoned knows planbake made it.
+    Files.writeString(
+        fresh.resolve(MARKER),
+        "This folder was written by planbake, which replaces it on every build.\n",
+        StandardCharsets.UTF_8);
+    return new Writer(abs, fresh);
   }
 
   private static final String NEW = ".new-";
@@ -94,7 +100,8 @@ public final class Output {
    * Deletes the folders that builds of this output left beside it when they were killed before they
    * could clean up (Ctrl-C, a cancelled CI job): a fresh folder never swapped in, or a previous
    * site swapped out and not yet deleted. Their names carry the process id of the build that made
-   * them; those of a build still running are left alone.
+   * them, and they hold the marker file; those of a build still running, and any folder without the
+   * marker, are left alone (planbake deletes no folder it did not make).
    */
   private static void sweepAbandoned(Path parent, String name) {
     String stem = "." + name;
@@ -107,7 +114,7 @@ public final class Output {
           String pid = rest.substring(NEW.length()).split("-", 2)[0]; // OLD is as long
           if (pid.matches("[0-9]{1,18}")
               && ProcessHandle.of(Long.parseLong(pid)).isEmpty()
-              && Files.isDirectory(p)) {
+              && Files.isRegularFile(p.resolve(MARKER))) {
             abandoned.add(p);
           }
         }
@@ -214,12 +221,8 @@ public final class Output {
       return written.get();
     }
 
-    /** Marks the folder as planbake's and swaps it in for the output folder. */
+    /** Swaps the folder, marked as planbake's since it was made, in for the output folder. */
     public void commit() throws IOException {
-      Files.writeString(
-          fresh.resolve(MARKER),
-          "This folder was written by planbake, which replaces it on every build.\n",
-          StandardCharsets.UTF_8);
       swap(fresh, abs);
       committed = true;
     }

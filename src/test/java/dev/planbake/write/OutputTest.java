@@ -86,16 +86,22 @@ class OutputTest {
             ".other.new-" + dead + "-1-1")) {
       Files.createDirectories(tmp.resolve(name).resolve("plans"));
       Files.writeString(tmp.resolve(name).resolve("plans").resolve("index.html"), "<p>x</p>");
+      Files.writeString(tmp.resolve(name).resolve(Output.MARKER), "");
     }
+    // Named like one, but without the marker: not planbake's to delete.
+    Path unmarked = tmp.resolve(".public.new-" + dead + "-999-1");
+    Files.createDirectories(unmarked);
+    Files.writeString(unmarked.resolve("notes.txt"), "mine");
     output.write(List.of(Page.text("index.html", "<p>v2</p>")));
     assertEquals(
         List.of(
             ".other.new-" + dead + "-1-1",
             ".public.new-" + alive + "-789-1",
+            ".public.new-" + dead + "-999-1",
             ".public.notes",
             "public"),
         siblings(),
-        "a running build's folder, other outputs' and other files stay");
+        "a running build's folder, other outputs', unmarked folders and other files stay");
   }
 
   @Test
