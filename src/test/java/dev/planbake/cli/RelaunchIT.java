@@ -48,12 +48,11 @@ class RelaunchIT {
         Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
   }
 
-  private static String[] java(List<String> jvmOptions, Path out, String... args) {
+  private static String[] java(List<String> jvmOptions, Path out) {
     List<String> cmd = new ArrayList<>(List.of(JAVA));
     cmd.addAll(jvmOptions);
     cmd.addAll(List.of("-jar", JAR.toString(), "build", "--verbose", "--strict"));
     cmd.addAll(List.of("--plans", "content/plans", "--out", out.toString()));
-    cmd.addAll(List.of(args));
     return cmd.toArray(String[]::new);
   }
 
@@ -73,6 +72,9 @@ class RelaunchIT {
 
   @Test
   void theExitCodeAndMessagesComeBackFromTheSecondJvm(@TempDir Path tmp) throws Exception {
+    Path plans = Files.createDirectories(tmp.resolve("plans"));
+    Files.writeString(
+        plans.resolve("alpha.md"), "# Unit 1.0: Alpha\n\n- [ ] Ship\n\nDepends on: Unit 9.9\n");
     Run r =
         run(
             Map.of(),
@@ -81,10 +83,13 @@ class RelaunchIT {
             "-jar",
             JAR.toString(),
             "check",
+            "--verbose",
             "--plans",
-            tmp.resolve("missing").toString());
-    assertEquals(Main.FAILURE, r.exit());
-    assertTrue(r.err().contains("plans folder not found"), r.err());
+            plans.toString());
+    assertTrue(
+        r.jvm().contains("-XX:TieredStopAtLevel=1"), "checked in the second JVM: " + r.jvm());
+    assertEquals(Main.PROBLEMS, r.exit(), r.err());
+    assertTrue(r.err().contains("alpha.md:5: error: "), r.err());
   }
 
   @Test
