@@ -26,31 +26,22 @@ final class BuildCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException, ConfigFile.Invalid {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     long start = System.nanoTime();
+    Settings s = common.settings(err);
+    if (out != null) {
+      s = s.withOut(out);
+    }
     Site.Result r;
-    Settings s;
+    Site.Progress progress = ProgressDisplay.forTerminal(System.getenv());
     try {
-      s = common.settings(err);
-      if (out != null) {
-        s = s.withOut(out);
+      r = Site.build(s, progress);
+    } finally {
+      if (progress instanceof ProgressDisplay display) {
+        display.close();
       }
-      Site.Progress progress = ProgressDisplay.forTerminal(System.getenv());
-      try {
-        r = Site.build(s, progress);
-      } finally {
-        if (progress instanceof ProgressDisplay display) {
-          display.close();
-        }
-      }
-    } catch (ConfigFile.Invalid e) {
-      Common.print(err, e.problems());
-      return Main.FAILURE;
-    } catch (IOException e) {
-      err.println("planbake: " + e.getMessage());
-      return Main.FAILURE;
     }
     Common.print(err, r.diagnostics());
     Summary.print(stdout, err, r, start, common.verbose, s.trustHtml());

@@ -45,23 +45,14 @@ final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException, ConfigFile.Invalid {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     long start = System.nanoTime();
-    Site.Result r;
-    try {
-      r =
-          links || repoRoot != null
-              ? Site.checkLinks(common.settings(err), links, repoRoot)
-              : Site.check(common.settings(err));
-    } catch (ConfigFile.Invalid e) {
-      Common.print(err, e.problems());
-      return Main.FAILURE;
-    } catch (IOException e) {
-      err.println("planbake: " + e.getMessage());
-      return Main.FAILURE;
-    }
+    Site.Result r =
+        links || repoRoot != null
+            ? Site.checkLinks(common.settings(err), links, repoRoot)
+            : Site.check(common.settings(err));
     switch (format) {
       case json -> out.print(Site.diagnosticsJson(r.diagnostics()));
       case github -> {

@@ -1,5 +1,6 @@
 package dev.planbake.cli;
 
+import dev.planbake.config.ConfigFile;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -45,7 +46,11 @@ public final class Main implements Runnable {
     cli.setExitCodeExceptionMapper(e -> FAILURE);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("planbake: " + e.getMessage());
+          if (e instanceof ConfigFile.Invalid invalid) {
+            Common.print(cmd.getErr(), invalid.problems());
+          } else {
+            cmd.getErr().println("planbake: " + e.getMessage());
+          }
           return FAILURE;
         });
     try {

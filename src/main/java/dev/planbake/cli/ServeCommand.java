@@ -32,18 +32,10 @@ final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException, ConfigFile.Invalid {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      common.settings(err);
-    } catch (ConfigFile.Invalid e) {
-      Common.print(err, e.problems());
-      return Main.FAILURE;
-    } catch (IOException e) {
-      err.println("planbake: " + e.getMessage());
-      return Main.FAILURE;
-    }
+    common.settings(err);
     Server server = new Server(() -> settings(err), host, port, out, err, common.verbose);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -57,12 +49,9 @@ final class ServeCommand implements Callable<Integer> {
                   }
                   stopped.countDown();
                 }));
+    server.start();
     try {
-      server.start();
       stopped.await();
-    } catch (IOException e) {
-      err.println("planbake: " + e.getMessage());
-      return Main.FAILURE;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -69,19 +69,7 @@ public final class ConfigFile {
       throw new Invalid(
           List.of(Diagnostic.error(at(file, p.line()), "not valid YAML: " + p.getMessage())));
     }
-    Settings s = defaults;
-    s =
-        new Settings(
-            s.title(),
-            s.baseUrl(),
-            s.plans(),
-            s.out(),
-            s.theme(),
-            s.editUrl(),
-            s.ignore(),
-            s.trustHtml(),
-            s.maxFileBytes(),
-            base);
+    Settings s = defaults.withBase(base);
     for (Yaml.Entry e : entries) {
       Position pos = at(file, e.line());
       switch (e.key()) {
@@ -90,19 +78,7 @@ public final class ConfigFile {
         case "plans" -> s = s.withPlans(e.values().stream().map(base::resolve).toList());
         case "output" -> s = s.withOut(base.resolve(scalar(e, pos, problems)));
         case "theme" -> s = s.withTheme(base.resolve(scalar(e, pos, problems)));
-        case "edit_url" ->
-            s =
-                new Settings(
-                    s.title(),
-                    s.baseUrl(),
-                    s.plans(),
-                    s.out(),
-                    s.theme(),
-                    scalar(e, pos, problems),
-                    s.ignore(),
-                    s.trustHtml(),
-                    s.maxFileBytes(),
-                    s.base());
+        case "edit_url" -> s = s.withEditUrl(scalar(e, pos, problems));
         case "ignore" -> s = s.withIgnore(e.values());
         case "trust_html" -> s = s.withTrustHtml(bool(e, pos, problems));
         case "max_file_size" -> s = s.withMaxFileBytes(size(e, pos, problems));

@@ -85,6 +85,16 @@ public record Settings(
         title, baseUrl, plans, out, theme, editUrl, i, trustHtml, maxFileBytes, base);
   }
 
+  public Settings withEditUrl(String u) {
+    return new Settings(
+        title, baseUrl, plans, out, theme, u, ignore, trustHtml, maxFileBytes, base);
+  }
+
+  public Settings withBase(Path b) {
+    return new Settings(
+        title, baseUrl, plans, out, theme, editUrl, ignore, trustHtml, maxFileBytes, b);
+  }
+
   public Settings withMaxFileBytes(long m) {
     return new Settings(title, baseUrl, plans, out, theme, editUrl, ignore, trustHtml, m, base);
   }

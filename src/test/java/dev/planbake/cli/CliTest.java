@@ -193,9 +193,24 @@ class CliTest {
     TestSite site = TestSite.of(tmp, WITH_WARNING);
     Path config = tmp.resolve("planbake.yml");
     Files.writeString(config, "# site settings\ntitel: Roadmap\nplans: plans\n");
-    Cli cli = Cli.run("check", "--config", config.toString(), "--plans", site.plans().toString());
-    assertEquals(2, cli.exit());
-    assertEquals(config + ":2: error: unknown key `titel` (did you mean `title`?)\n", cli.err());
+    for (String command : List.of("check", "build", "serve")) {
+      Cli cli = Cli.run(command, "--config", config.toString(), "--plans", site.plans().toString());
+      assertEquals(2, cli.exit(), command);
+      assertEquals(
+          config + ":2: error: unknown key `titel` (did you mean `title`?)\n", cli.err(), command);
+    }
+  }
+
+  @Test
+  void aConfigFileThatCannotBeReadIsAUsageErrorOfOneLine(@TempDir Path tmp) throws IOException {
+    TestSite site = TestSite.of(tmp, WITH_WARNING);
+    Path missing = tmp.resolve("nowhere.yml");
+    for (String command : List.of("check", "build", "serve")) {
+      Cli cli =
+          Cli.run(command, "--config", missing.toString(), "--plans", site.plans().toString());
+      assertEquals(2, cli.exit(), command);
+      assertEquals("planbake: " + missing + "\n", cli.err(), command);
+    }
   }
 
   private static int build(TestSite site, String... flags) {
