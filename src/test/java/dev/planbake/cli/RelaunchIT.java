@@ -49,9 +49,13 @@ class RelaunchIT {
   }
 
   private static String[] java(List<String> jvmOptions, Path out) {
+    return java(JAR, jvmOptions, out);
+  }
+
+  private static String[] java(Path jar, List<String> jvmOptions, Path out) {
     List<String> cmd = new ArrayList<>(List.of(JAVA));
     cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-jar", JAR.toString(), "build", "--verbose", "--strict"));
+    cmd.addAll(List.of("-jar", jar.toString(), "build", "--verbose", "--strict"));
     cmd.addAll(List.of("--plans", "content/plans", "--out", out.toString()));
     return cmd.toArray(String[]::new);
   }
@@ -68,6 +72,30 @@ class RelaunchIT {
     assertTrue(r.jvm().contains("-Dplanbake.it=passed"), "PLANBAKE_JAVA_OPTS reach it: " + r.jvm());
     assertTrue(Files.isRegularFile(tmp.resolve("site").resolve("index.html")));
     assertTrue(r.out().contains(" 0 errors"), r.out());
+  }
+
+  @Test
+  void aJarInAFolderWhoseNameHasASpaceStillHandsOver(@TempDir Path tmp) throws Exception {
+    // The launcher passes the jar's and the class-data archive's paths as one argument each,
+    // while PLANBAKE_JAVA_OPTS is still split into words.
+    Path dir = Files.createDirectories(tmp.resolve("my plans tool"));
+    Path jar = Files.copy(JAR, dir.resolve("planbake.jar"));
+    Path jsa = Files.copy(Path.of("target", "planbake.jsa"), dir.resolve("planbake.jsa"));
+    // The launcher takes an archive only if it is newer than the jar, as `mvn package` leaves it.
+    Files.setLastModifiedTime(
+        jsa,
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(jar).toMillis() + 2_000));
+    Run r =
+        run(
+            Map.of("PLANBAKE_JAVA_OPTS", "-Dplanbake.a=1 -Dplanbake.b=2"),
+            tmp,
+            java(jar, List.of(), tmp.resolve("site")));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.jvm().contains("-XX:TieredStopAtLevel=1"), r.jvm());
+    assertTrue(r.jvm().contains("-XX:SharedArchiveFile=" + jsa + " "), r.jvm());
+    assertTrue(r.jvm().endsWith(" -Dplanbake.a=1 -Dplanbake.b=2"), r.jvm());
+    assertTrue(Files.isRegularFile(tmp.resolve("site").resolve("index.html")));
   }
 
   @Test
