@@ -19,12 +19,13 @@ final class Summary {
     String pages = r.pages() > 0 ? String.format(Locale.ROOT, ", %,d pages", r.pages()) : "";
     return String.format(
         Locale.ROOT,
-        "%,d %s, %,d %s, %,d tasks (%,d done)%s, %,d %s, %,d %s in %.2f s",
+        "%,d %s, %,d %s, %,d %s (%,d done)%s, %,d %s, %,d %s in %.2f s",
         plans,
         plans == 1 ? "plan" : "plans",
         units,
         units == 1 ? "unit" : "units",
         p.total(),
+        p.total() == 1 ? "task" : "tasks",
         p.done(),
         pages,
         r.errors(),

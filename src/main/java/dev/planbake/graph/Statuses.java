@@ -145,7 +145,9 @@ final class Statuses {
                       + (p.total() - p.done())
                       + " of "
                       + p.total()
-                      + " tasks are unticked")
+                      + (p.total() == 1 ? " task" : " tasks")
+                      + (p.total() - p.done() == 1 ? " is" : " are")
+                      + " unticked")
               .withHint("tick the finished boxes or change the status"));
     } else if (declared.status() == Status.DRAFT && derived == Status.DONE) {
       d.add(
@@ -154,9 +156,9 @@ final class Statuses {
                   e.id()
                       + " is declared draft ("
                       + declared.from()
-                      + ") but all "
-                      + p.total()
-                      + " tasks are ticked")
+                      + (p.total() == 1
+                          ? ") but its one task is ticked"
+                          : ") but all " + p.total() + " tasks are ticked"))
               .withHint("update its status"));
     }
   }

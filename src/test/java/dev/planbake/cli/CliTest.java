@@ -143,13 +143,26 @@ class CliTest {
     Cli strict = Cli.run("check", "--strict", "--plans", site.plans().toString());
     String warning =
         site.file("beta.md")
-            + ":2: warning: beta is declared done (front matter) but 1 of 1 tasks are unticked"
+            + ":2: warning: beta is declared done (front matter) but 1 of 1 task is unticked"
             + " (tick the finished boxes or change the status)\n";
     assertAll(
         () -> assertEquals(0, lenient.exit()),
         () -> assertEquals(warning, lenient.err()),
         () -> assertEquals(1, strict.exit()),
         () -> assertEquals(warning, strict.err()));
+  }
+
+  @Test
+  void aSiteOfOnePlanWithOneTaskSaysSoInTheSingular(@TempDir Path tmp) throws IOException {
+    TestSite site = TestSite.of(tmp, WITH_WARNING);
+    Cli cli = Cli.run("build", "--plans", site.plans().toString(), "--out", site.out().toString());
+    assertEquals(0, cli.exit(), cli.err());
+    assertLinesMatch(
+        List.of("1 plan, 1 unit, 1 task \\(0 done\\), \\d+ pages, 0 errors, 1 warning in .*"),
+        cli.out().lines().toList());
+    String dashboard = Files.readString(site.out().resolve("index.html"));
+    assertTrue(
+        dashboard.contains("<p class=\"lede\">1 plan · 1 unit · 0 of 1 task done</p>"), dashboard);
   }
 
   @Test
