@@ -1,6 +1,7 @@
 package dev.planbake.model;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -37,7 +38,7 @@ public final class SafePath {
 
   /** {@link #segment} without its shortcut for names that are already safe (tests compare). */
   static String byRules(String text) {
-    String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+    String s = fold(text).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
     s = s.replaceAll("-{2,}", "-").replaceAll("^[.-]+|[.-]+$", "");
     if (s.length() > MAX - 9) {
       s = s.substring(0, MAX - 9).replaceAll("[.-]+$", "");
@@ -54,6 +55,58 @@ public final class SafePath {
       s = s + "-" + hash(text);
     }
     return s;
+  }
+
+  /**
+   * Lowercase ASCII letters and digits, every other run of characters one dash, none at either end:
+   * {@code "Über die Brücke"} gives {@code uber-die-brucke}. The name a plan's or a group's page
+   * gets from a file or folder name; may be empty (a name in another script).
+   */
+  public static String slug(String text) {
+    String s = fold(text).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    return s.replaceAll("^-+|-+$", "");
+  }
+
+  /**
+   * Latin letters without their accents and ligatures spelled out ({@code é} e, {@code ß} ss,
+   * {@code Ø} O, {@code ﬁ} fi), so that a slug keeps them instead of dropping them; other
+   * characters as they are.
+   */
+  public static String fold(String text) {
+    int i = 0;
+    while (i < text.length() && text.charAt(i) < 0x80) {
+      i++;
+    }
+    if (i == text.length()) {
+      return text;
+    }
+    String d = Normalizer.normalize(text, Normalizer.Form.NFKD);
+    StringBuilder b = new StringBuilder(d.length());
+    for (int k = 0; k < d.length(); k++) {
+      char c = d.charAt(k);
+      switch (c) {
+        case 'ß' -> b.append("ss");
+        case 'æ' -> b.append("ae");
+        case 'Æ' -> b.append("AE");
+        case 'œ' -> b.append("oe");
+        case 'Œ' -> b.append("OE");
+        case 'ø' -> b.append('o');
+        case 'Ø' -> b.append('O');
+        case 'đ', 'ð' -> b.append('d');
+        case 'Đ', 'Ð' -> b.append('D');
+        case 'ł' -> b.append('l');
+        case 'Ł' -> b.append('L');
+        case 'þ' -> b.append("th");
+        case 'Þ' -> b.append("TH");
+        case 'ı' -> b.append('i');
+        default -> {
+          if (Character.getType(c) != Character.NON_SPACING_MARK) {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
   }
 
   /** Whether {@link #segment} would give {@code text} back unchanged. */

@@ -1,7 +1,6 @@
 package dev.planbake.parse;
 
 import dev.planbake.model.SafePath;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,10 +35,9 @@ final class Slugs {
     return slug.isEmpty() ? "plan" : slug;
   }
 
-  /** Lowercase ASCII letters and digits, every other run of characters one dash. */
+  /** {@link SafePath#slug}, at most 80 characters long. */
   static String of(String text) {
-    String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    s = s.replaceAll("^-+|-+$", "");
+    String s = SafePath.slug(text);
     // Long names make long paths; 80 characters keep every output path well under OS limits.
     if (s.length() > 80) {
       s = s.substring(0, 80).replaceAll("-+$", "");

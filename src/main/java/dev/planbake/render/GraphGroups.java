@@ -1,13 +1,13 @@
 package dev.planbake.render;
 
 import dev.planbake.model.Repository;
+import dev.planbake.model.SafePath;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -137,7 +137,7 @@ final class GraphGroups {
   }
 
   static String slug(String s) {
-    String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String t = SafePath.slug(s);
     return t.isEmpty() ? "group" : t;
   }
 }

@@ -22,4 +22,15 @@ class SafePathTest {
       assertEquals(SafePath.byRules(text), SafePath.segment(text), text);
     }
   }
+
+  @Test
+  void slugsKeepLatinLettersWithoutTheirAccents() {
+    assertEquals("uber-die-brucke", SafePath.slug("Über die Brücke"));
+    assertEquals("strasse-smorrebrod-oeuvre", SafePath.slug("Straße · smørrebrød — œuvre"));
+    assertEquals("lodz-reykjavik-thorsdottir", SafePath.slug("Łódź, Reykjavík: Þórsdóttir"));
+    assertEquals("file-2", SafePath.slug("ﬁle ２"));
+    assertEquals("a-b", SafePath.slug("--a__b--"));
+    assertEquals("", SafePath.slug("план"));
+    assertEquals("id-ecole", SafePath.segment("ID École").replaceFirst("-[0-9a-f]{8}$", ""));
+  }
 }
