@@ -10,6 +10,7 @@ import dev.planbake.site.Site;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -94,13 +95,32 @@ public final class Server implements AutoCloseable {
 
   /** Builds the site, starts serving and watching. */
   public void start() throws IOException {
-    settings = settingsSource.get();
-    session = new Session(settings, true);
-    long t0 = System.nanoTime();
-    Session.Update first = session.refresh();
-    pages = first.pages();
-    report(first, t0, true);
-    http = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
+    // The port first: when it is taken, say so before the first build, not after it.
+    try {
+      http = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
+    } catch (BindException e) {
+      throw new IOException(
+          "cannot listen on "
+              + displayHost()
+              + ":"
+              + requestedPort
+              + " ("
+              + e.getMessage()
+              + "); choose another port with --port, or --port 0 for any free one",
+          e);
+    }
+    try {
+      settings = settingsSource.get();
+      session = new Session(settings, true);
+      long t0 = System.nanoTime();
+      Session.Update first = session.refresh();
+      pages = first.pages();
+      report(first, t0, true);
+    } catch (IOException | RuntimeException e) {
+      http.stop(0);
+      http = null;
+      throw e;
+    }
     executor =
         Executors.newCachedThreadPool(
             r -> {

@@ -2,6 +2,7 @@ package dev.planbake.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.planbake.TestSite;
@@ -216,6 +217,26 @@ class ServerTest {
       assertEquals(after, busy.rehearsed(), "no rehearsal after the change");
       assertTrue(after < 100, "the change came before all hundred rehearsals: " + after);
       assertTrue(said.toString().contains("rebuilt "), said.toString());
+    }
+  }
+
+  @Test
+  void aPortInUseIsSaidBeforeBuildingWithWhatToDo() throws Exception {
+    StringWriter said = new StringWriter();
+    Settings settings = site.settings();
+    int taken = server.port();
+    try (Server second =
+        new Server(
+            () -> settings,
+            "127.0.0.1",
+            taken,
+            new PrintWriter(said, true),
+            new PrintWriter(err))) {
+      IOException e = assertThrows(IOException.class, second::start);
+      assertTrue(
+          e.getMessage().startsWith("cannot listen on 127.0.0.1:" + taken + " ("), e.getMessage());
+      assertTrue(e.getMessage().endsWith("--port 0 for any free one"), e.getMessage());
+      assertEquals("", said.toString(), "nothing built");
     }
   }
 
