@@ -1,6 +1,5 @@
 package dev.planbake.cli;
 
-import dev.planbake.config.ConfigFile;
 import dev.planbake.config.Settings;
 import dev.planbake.site.Site;
 import java.io.IOException;
@@ -26,7 +25,7 @@ final class BuildCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException, ConfigFile.Invalid {
+  public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     long start = System.nanoTime();

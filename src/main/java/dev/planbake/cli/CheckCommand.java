@@ -1,6 +1,5 @@
 package dev.planbake.cli;
 
-import dev.planbake.config.ConfigFile;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.site.Site;
 import java.io.IOException;
@@ -45,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException, ConfigFile.Invalid {
+  public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     long start = System.nanoTime();

@@ -48,7 +48,7 @@ final class Common {
   boolean trustHtml;
 
   /** The settings from defaults, the config file, then flags. */
-  Settings settings(PrintWriter err) throws IOException, ConfigFile.Invalid {
+  Settings settings(PrintWriter err) throws IOException {
     Settings s = Settings.defaults();
     Path file = config != null ? config : Path.of(ConfigFile.NAME);
     if (config != null || Files.exists(file)) {

@@ -1,6 +1,6 @@
 package dev.planbake.cli;
 
-import dev.planbake.config.ConfigFile;
+import dev.planbake.diag.Fatal;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -46,8 +46,8 @@ public final class Main implements Runnable {
     cli.setExitCodeExceptionMapper(e -> FAILURE);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          if (e instanceof ConfigFile.Invalid invalid) {
-            Common.print(cmd.getErr(), invalid.problems());
+          if (e instanceof Fatal fatal) {
+            Common.print(cmd.getErr(), fatal.problems());
           } else {
             cmd.getErr().println("planbake: " + e.getMessage());
           }

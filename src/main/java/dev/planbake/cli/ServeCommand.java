@@ -1,10 +1,10 @@
 package dev.planbake.cli;
 
-import dev.planbake.config.ConfigFile;
 import dev.planbake.config.Settings;
 import dev.planbake.serve.Server;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException, ConfigFile.Invalid {
+  public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     common.settings(err);
@@ -58,14 +58,12 @@ final class ServeCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** The settings again for each rebuild: an invalid config file then fails that rebuild only. */
   private Settings settings(PrintWriter err) {
     try {
       return common.settings(err);
-    } catch (ConfigFile.Invalid e) {
-      Common.print(err, e.problems());
-      throw new IllegalStateException("planbake.yml is invalid", e);
     } catch (IOException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+      throw new UncheckedIOException(e);
     }
   }
 }

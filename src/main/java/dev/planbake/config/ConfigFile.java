@@ -1,6 +1,7 @@
 package dev.planbake.config;
 
 import dev.planbake.diag.Diagnostic;
+import dev.planbake.diag.Fatal;
 import dev.planbake.diag.Hints;
 import dev.planbake.diag.Position;
 import java.io.IOException;
@@ -37,27 +38,13 @@ public final class ConfigFile {
 
   private ConfigFile() {}
 
-  /** A config file that cannot be used, with every problem found in it. */
-  public static final class Invalid extends Exception {
-    private final transient List<Diagnostic> problems;
-
-    Invalid(List<Diagnostic> problems) {
-      super(problems.isEmpty() ? "invalid config" : problems.get(0).message());
-      this.problems = List.copyOf(problems);
-    }
-
-    public List<Diagnostic> problems() {
-      return problems;
-    }
-  }
-
   /**
    * Applies the file's keys over {@code defaults}; paths in it are relative to its folder.
    *
    * @throws IOException if the file cannot be read
-   * @throws Invalid if it is not valid
+   * @throws Fatal with every problem found in it, if it is not valid
    */
-  public static Settings load(Path file, Settings defaults) throws IOException, Invalid {
+  public static Settings load(Path file, Settings defaults) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     Path dir = file.toAbsolutePath().getParent();
     Path base = relativeToCwd(dir);
@@ -66,7 +53,7 @@ public final class ConfigFile {
     try {
       entries = Yaml.readMapping(text);
     } catch (Yaml.Problem p) {
-      throw new Invalid(
+      throw new Fatal(
           List.of(Diagnostic.error(at(file, p.line()), "not valid YAML: " + p.getMessage())));
     }
     Settings s = defaults.withBase(base);
@@ -88,7 +75,7 @@ public final class ConfigFile {
       }
     }
     if (!problems.isEmpty()) {
-      throw new Invalid(problems);
+      throw new Fatal(problems);
     }
     return s;
   }

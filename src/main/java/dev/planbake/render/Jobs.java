@@ -28,7 +28,8 @@ final class Jobs {
 
   /**
    * Runs every job and returns the results in the jobs' order. After a failure no further job
-   * starts; the first failure is thrown once the running ones have ended.
+   * starts; once the running ones have ended, the failure of the first job in the list that failed
+   * is thrown, so that a broken template reports the same page's problem on every run.
    *
    * @param workers runs the helpers beside the calling thread (with large stacks: Markdown trees of
    *     deeply nested plans are walked recursively)
@@ -38,6 +39,7 @@ final class Jobs {
     Object[] results = new Object[jobs.size()];
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicInteger failed = new AtomicInteger(Integer.MAX_VALUE);
     Runnable worker =
         () -> {
           for (int i = next.getAndIncrement();
@@ -46,7 +48,12 @@ final class Jobs {
             try {
               results[i] = jobs.get(i).run();
             } catch (IOException | RuntimeException | Error e) {
-              failure.compareAndSet(null, e);
+              synchronized (failed) {
+                if (i < failed.get()) {
+                  failed.set(i);
+                  failure.set(e);
+                }
+              }
             }
           }
         };

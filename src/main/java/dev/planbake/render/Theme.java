@@ -1,5 +1,8 @@
 package dev.planbake.render;
 
+import dev.planbake.diag.Diagnostic;
+import dev.planbake.diag.Fatal;
+import dev.planbake.diag.Position;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -74,9 +77,19 @@ final class Theme {
             .build();
   }
 
-  /** Renders a template with the given context. */
+  /**
+   * Renders a template with the given context.
+   *
+   * @throws Fatal if a template does not compile or fails while it renders (an attribute it names
+   *     does not exist, say), at the file and line of the template it happened in
+   */
   String render(String template, Map<String, Object> context) {
-    PebbleTemplate t = compiled.computeIfAbsent(template, engine::getTemplate);
+    PebbleTemplate t;
+    try {
+      t = compiled.computeIfAbsent(template, engine::getTemplate);
+    } catch (PebbleException e) {
+      throw fatal(template, e);
+    }
     Text out = TEXT.get();
     if (out.busy) {
       out = new Text(); // a template rendered while another renders on this thread
@@ -88,10 +101,33 @@ final class Theme {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (PebbleException e) {
-      throw new IllegalStateException("template " + template + ": " + e.getMessage(), e);
+      throw fatal(template, e);
     } finally {
       out.reset();
     }
+  }
+
+  /**
+   * A template's failure at its file and line: the user's theme file if it has one of that name,
+   * else the built-in theme's, with a hint on whose mistake it likely is.
+   */
+  private Fatal fatal(String template, PebbleException e) {
+    String name = e.getFileName() != null ? e.getFileName() : template;
+    int line = e.getLineNumber() != null ? e.getLineNumber() : 0;
+    String file = name.endsWith(".peb") ? name : name + ".peb";
+    Path theirs = userDir == null ? null : userDir.resolve("templates").resolve(file);
+    boolean overridden = theirs != null && Files.isRegularFile(theirs);
+    Path at = overridden ? theirs : Path.of(BUILT_IN, "templates", file);
+    Diagnostic d = Diagnostic.error(Position.of(at, at.toString(), line), e.getPebbleMessage());
+    if (!overridden) {
+      d =
+          d.withHint(
+              userDir == null
+                  ? "in planbake's built-in theme: please report it"
+                  : "in the built-in theme, used with your theme's templates: check what they"
+                      + " pass to it and the macros they define");
+    }
+    return new Fatal(List.of(d), e);
   }
 
   /**

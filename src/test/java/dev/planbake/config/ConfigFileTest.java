@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.planbake.TestSite;
+import dev.planbake.diag.Fatal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,14 +100,14 @@ class ConfigFileTest {
         problems("output: public\ntitle: Plans\noutput: site\n"));
   }
 
-  private Settings load(String yaml) throws IOException, ConfigFile.Invalid {
+  private Settings load(String yaml) throws IOException {
     Path file = dir.resolve(ConfigFile.NAME);
     Files.writeString(file, yaml);
     return ConfigFile.load(file, Settings.defaults());
   }
 
   private List<String> problems(String yaml) {
-    ConfigFile.Invalid e = assertThrows(ConfigFile.Invalid.class, () -> load(yaml));
+    Fatal e = assertThrows(Fatal.class, () -> load(yaml));
     return e.problems().stream().map(TestSite::line).toList();
   }
 }
