@@ -1,7 +1,16 @@
 package dev.planbake.cli;
 
 import dev.planbake.diag.Fatal;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,14 +52,11 @@ public final class Main implements Runnable {
   }
 
   private static int execute(CommandLine cli, String... args) {
+    boolean verbose = Arrays.asList(args).contains("--verbose");
     cli.setExitCodeExceptionMapper(e -> FAILURE);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          if (e instanceof Fatal fatal) {
-            Common.print(cmd.getErr(), fatal.problems());
-          } else {
-            cmd.getErr().println("planbake: " + e.getMessage());
-          }
+          failed(e, cmd.getErr(), verbose);
           return FAILURE;
         });
     try {
@@ -61,12 +67,69 @@ public final class Main implements Runnable {
           .println(
               "planbake: out of memory; give Java a larger heap, e.g. java -Xmx4g -jar"
                   + " planbake.jar ... (or PLANBAKE_JAVA_OPTS=-Xmx4g bin/planbake ...)");
-      if (Arrays.asList(args).contains("--verbose")) {
+      if (verbose) {
         e.printStackTrace(cli.getErr());
       }
       cli.getErr().flush();
       return FAILURE;
     }
+  }
+
+  /**
+   * What a user reads when a command stops: the problems of a config file or theme at their {@code
+   * file:line}, one line for a file that could not be read or written, and for anything else (a
+   * bug) its kind and message, with the stack trace under {@code --verbose}.
+   */
+  static void failed(Exception e, PrintWriter err, boolean verbose) {
+    if (e instanceof Fatal fatal) {
+      Common.print(err, fatal.problems());
+      return;
+    }
+    if (e instanceof IOException io) {
+      err.println("planbake: " + explain(io));
+    } else if (e instanceof UncheckedIOException u) {
+      err.println("planbake: " + explain(u.getCause()));
+    } else {
+      err.println(
+          "planbake: internal error: "
+              + e
+              + (verbose ? "" : " (--verbose shows where; please report it)"));
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+  }
+
+  /**
+   * An I/O failure in words: the JDK's file exceptions give only the file ({@code
+   * NoSuchFileException: /x}), so their kind becomes the reason, and a failure with context
+   * ("cannot write the site to public") keeps the file it came from.
+   */
+  static String explain(IOException e) {
+    if (e instanceof FileSystemException f) {
+      String reason =
+          f.getReason() != null
+              ? f.getReason()
+              : e instanceof NoSuchFileException
+                  ? "no such file or folder"
+                  : e instanceof AccessDeniedException
+                      ? "permission denied"
+                      : e instanceof NotDirectoryException
+                          ? "not a folder"
+                          : e instanceof FileAlreadyExistsException
+                              ? f.getFile() != null
+                                      && java.nio.file.Files.isRegularFile(Path.of(f.getFile()))
+                                  ? "a file is in the way of a folder"
+                                  : "already exists"
+                              : e instanceof DirectoryNotEmptyException
+                                  ? "folder not empty"
+                                  : e.getClass().getSimpleName();
+      return (f.getFile() == null ? "" : f.getFile() + ": ") + reason;
+    }
+    if (e.getCause() instanceof IOException cause) {
+      return e.getMessage() + " (" + explain(cause) + ")";
+    }
+    return e.getMessage();
   }
 
   @Override

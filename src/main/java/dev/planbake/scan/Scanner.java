@@ -106,7 +106,10 @@ public final class Scanner {
     List<PlanSource> out = new ArrayList<>();
     for (Path root : roots) {
       if (!Files.isDirectory(root)) {
-        throw new IOException("plans folder not found: " + root);
+        throw new IOException(
+            Files.exists(root)
+                ? "the plans folder is a file: " + root + " (name the folder that holds the plans)"
+                : "plans folder not found: " + root);
       }
       out.addAll(scanRoot(root));
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -82,14 +83,20 @@ public final class Output {
     Path abs = out.toAbsolutePath().normalize();
     refuseDangerous(abs);
     Path parent = abs.getParent();
-    Files.createDirectories(parent);
-    sweepAbandoned(parent, abs.getFileName().toString());
-    Path fresh = freshFolder(parent, "." + abs.getFileName() + NEW);
-    // Marked at once, so that a build that finds it abandoned knows planbake made it.
-    Files.writeString(
-        fresh.resolve(MARKER),
-        "This folder was written by planbake, which replaces it on every build.\n",
-        StandardCharsets.UTF_8);
+    Path fresh;
+    try {
+      Files.createDirectories(parent);
+      sweepAbandoned(parent, abs.getFileName().toString());
+      fresh = freshFolder(parent, "." + abs.getFileName() + NEW);
+      // Marked at once, so that a build that finds it abandoned knows planbake made it.
+      Files.writeString(
+          fresh.resolve(MARKER),
+          "This folder was written by planbake, which replaces it on every build.\n",
+          StandardCharsets.UTF_8);
+    } catch (FileSystemException e) {
+      // The JDK names only the file (the fresh folder's, which the user never chose).
+      throw new IOException("cannot write the site to " + out, e);
+    }
     return new Writer(abs, fresh);
   }
 

@@ -222,8 +222,37 @@ class CliTest {
       Cli cli =
           Cli.run(command, "--config", missing.toString(), "--plans", site.plans().toString());
       assertEquals(2, cli.exit(), command);
-      assertEquals("planbake: " + missing + "\n", cli.err(), command);
+      assertEquals("planbake: " + missing + ": no such file or folder\n", cli.err(), command);
     }
+  }
+
+  @Test
+  void aPlanFileGivenAsThePlansFolderIsAUsageError(@TempDir Path tmp) {
+    TestSite site = TestSite.of(tmp, WITH_WARNING);
+    Path file = site.file("beta.md");
+    Cli cli = Cli.run("check", "--plans", file.toString());
+    assertEquals(2, cli.exit());
+    assertEquals(
+        "planbake: the plans folder is a file: "
+            + file
+            + " (name the folder that holds the plans)\n",
+        cli.err());
+  }
+
+  @Test
+  void anOutputThatCannotBeWrittenSaysWhereAndWhy(@TempDir Path tmp) throws IOException {
+    TestSite site = TestSite.of(tmp, WITH_WARNING);
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "a file, not a folder\n");
+    Path out = file.resolve("site");
+    Cli cli = Cli.run("build", "--plans", site.plans().toString(), "--out", out.toString());
+    assertEquals(2, cli.exit());
+    assertEquals(
+        "planbake: cannot write the site to "
+            + out
+            + " ("
+            + file
+            + ": a file is in the way of a folder)\n",
+        cli.err());
   }
 
   private static int build(TestSite site, String... flags) {
