@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the file paths a plan names that do not exist in the code repository: its "Files to
- * Create/Update" entries and paths in backticks ({@code `src/app/Main.java`}). Plans drift from the
- * code they describe; this says where, at the plan's file and line.
+ * Create/Update" entries, paths in backticks ({@code `src/app/Main.java`}) and the targets of its
+ * relative Markdown links and images. Plans drift from the code they describe; this says where, at
+ * the plan's file and line.
  */
 final class RepoFiles {
   /** A backticked word that looks like a path: a slash, or a name with an extension. */
@@ -27,6 +28,17 @@ final class RepoFiles {
       Pattern.compile("`([A-Za-z0-9_.@~+-]+(?:/[A-Za-z0-9_.@~+-]+)*/?)`");
 
   private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
+
+  /** An inline link or image target, {@code ](docs/a.md "title")}, or a link definition. */
+  private static final Pattern LINK =
+      Pattern.compile(
+          "\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)|^\\s{0,3}\\[[^\\]]+\\]:\\s*<?([^\\s>]+)");
+
+  /** A code span: what is inside is not a link. */
+  private static final Pattern CODE_SPAN = Pattern.compile("`+[^`]*`+");
+
+  /** A target that leaves the repository: a URL scheme, a protocol-relative URL, an anchor. */
+  private static final Pattern NOT_A_FILE = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|#)");
 
   private final Path repoRoot;
 
@@ -61,6 +73,7 @@ final class RepoFiles {
       }
       for (String[] t : texts) {
         backticked(plan, t[0], t[1], reported, out);
+        linked(plan, t[0], t[1], reported, out);
       }
     }
     return out;
@@ -94,6 +107,55 @@ final class RepoFiles {
                   .withHint("correct the path, or drop the backticks if it is not a file"));
         }
       }
+    }
+  }
+
+  /**
+   * Relative link targets that lead to no file, from the plan's own folder or from the repository
+   * root (plans are often written with paths from the root, as the code's README would be).
+   */
+  private void linked(
+      Plan plan, String file, String text, Set<String> reported, List<Diagnostic> out) {
+    Path folder = plan.root().resolve(file).toAbsolutePath().normalize().getParent();
+    String[] lines = text.split("\n", -1);
+    boolean inFence = false;
+    for (int i = 0; i < lines.length; i++) {
+      if (FENCE.matcher(lines[i]).find()) {
+        inFence = !inFence;
+        continue;
+      }
+      if (inFence || lines[i].indexOf(']') < 0) {
+        continue;
+      }
+      Matcher m = LINK.matcher(CODE_SPAN.matcher(lines[i]).replaceAll(" "));
+      while (m.find()) {
+        String target = m.group(1) != null ? m.group(1) : m.group(2);
+        String path = target.replaceFirst("[?#].*$", "");
+        if (path.isEmpty() || NOT_A_FILE.matcher(target).find() || linkedFileExists(folder, path)) {
+          continue;
+        }
+        if (reported.add(file + ":" + (i + 1) + ":" + path)) {
+          out.add(
+              Diagnostic.warning(
+                      plan.at(file, i + 1),
+                      "link to `" + path + "` leads to no file in " + repoRoot)
+                  .withHint("correct the link, or update the plan if the file moved"));
+        }
+      }
+    }
+  }
+
+  private boolean linkedFileExists(Path folder, String path) {
+    try {
+      String decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+      if (decoded.startsWith("/")) {
+        return exists(decoded.substring(1)); // from the repository's root, as GitHub reads it
+      }
+      Path near = folder.resolve(decoded).normalize();
+      // A link that climbs out of the repository is not looked up (nor reported).
+      return !near.startsWith(repoRoot) || Files.exists(near) || exists(decoded);
+    } catch (IllegalArgumentException e) { // a malformed %-escape, or InvalidPathException
+      return false;
     }
   }
 

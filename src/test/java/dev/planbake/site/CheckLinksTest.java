@@ -104,6 +104,49 @@ class CheckLinksTest {
   }
 
   @Test
+  void repoRootReportsLinksToFilesThatDoNotExist(@TempDir Path tmp) throws IOException {
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Files.createDirectories(repo.resolve("docs"));
+    Files.writeString(repo.resolve("docs/design.md"), "# Design\n");
+    Files.writeString(repo.resolve("docs/diagram.png"), "png");
+    TestSite site =
+        TestSite.of(
+            repo,
+            """
+            === a.md ===
+            # Unit 1.0: A
+
+            Read [the design](../docs/design.md#goals), [from the root](docs/design.md),
+            [rooted](/docs/design.md), [B](b.md), [the web](https://example.org/x.md),
+            [mail](mailto:a@example.org), [here](#a) and ![the diagram](../docs/diagram.png "D").
+
+            Not found: [old notes](../docs/notes.md), ![gone](img/gone.png) and
+            [a%20space](../docs/my%20file.md), but not `[code](nope.md)` or
+            [outside](../../../../etc/passwd).
+
+            [ref]: ../docs/removed.md
+
+            ```
+            [fenced](nope.md)
+            ```
+
+            - [ ] Done
+            === b.md ===
+            # Unit 2.0: B
+            """);
+    Site.Result r = Site.checkLinks(site.settings(), false, repo);
+    String why = "` leads to no file in " + repo;
+    String hint = " (correct the link, or update the plan if the file moved)";
+    assertEquals(
+        List.of(
+            "a.md:7: warning: link to `../docs/notes.md" + why + hint,
+            "a.md:7: warning: link to `img/gone.png" + why + hint,
+            "a.md:8: warning: link to `../docs/my%20file.md" + why + hint,
+            "a.md:11: warning: link to `../docs/removed.md" + why + hint),
+        TestSite.lines(r));
+  }
+
+  @Test
   void aMissingRepoRootIsAnIoFailure(@TempDir Path tmp) {
     TestSite site = TestSite.of(tmp, PLANS);
     Path nope = tmp.resolve("nope");
