@@ -72,40 +72,43 @@ final class RepoFiles {
         }
       }
       for (String[] t : texts) {
-        backticked(plan, t[0], t[1], reported, out);
-        linked(plan, t[0], t[1], reported, out);
+        prose(plan, t[0], t[1], reported, out);
       }
     }
     return out;
   }
 
-  private void backticked(
+  /** The lines of a plan file outside code fences, each checked for paths and links. */
+  private void prose(
       Plan plan, String file, String text, Set<String> reported, List<Diagnostic> out) {
+    Path folder = plan.root().resolve(file).toAbsolutePath().normalize().getParent();
     String[] lines = text.split("\n", -1);
     boolean inFence = false;
     for (int i = 0; i < lines.length; i++) {
       if (FENCE.matcher(lines[i]).find()) {
         inFence = !inFence;
+      } else if (!inFence) {
+        backticked(plan, file, i + 1, lines[i], reported, out);
+        linked(plan, file, folder, i + 1, lines[i], reported, out);
+      }
+    }
+  }
+
+  private void backticked(
+      Plan plan, String file, int line, String text, Set<String> reported, List<Diagnostic> out) {
+    Matcher m = BACKTICKED.matcher(text);
+    while (m.find()) {
+      String path = m.group(1);
+      boolean looksLikePath =
+          (path.contains("/") && !path.startsWith("/") && !path.startsWith("~"))
+              || path.matches("[^/]+\\.[A-Za-z][A-Za-z0-9]{0,7}");
+      if (!looksLikePath || path.startsWith("..") || exists(path)) {
         continue;
       }
-      if (inFence) {
-        continue;
-      }
-      Matcher m = BACKTICKED.matcher(lines[i]);
-      while (m.find()) {
-        String path = m.group(1);
-        boolean looksLikePath =
-            (path.contains("/") && !path.startsWith("/") && !path.startsWith("~"))
-                || path.matches("[^/]+\\.[A-Za-z][A-Za-z0-9]{0,7}");
-        if (!looksLikePath || path.startsWith("..") || exists(path)) {
-          continue;
-        }
-        if (reported.add(file + ":" + (i + 1) + ":" + path)) {
-          out.add(
-              Diagnostic.warning(
-                      plan.at(file, i + 1), "`" + path + "` does not exist in " + repoRoot)
-                  .withHint("correct the path, or drop the backticks if it is not a file"));
-        }
+      if (reported.add(file + ":" + line + ":" + path)) {
+        out.add(
+            Diagnostic.warning(plan.at(file, line), "`" + path + "` does not exist in " + repoRoot)
+                .withHint("correct the path, or drop the backticks if it is not a file"));
       }
     }
   }
@@ -115,32 +118,28 @@ final class RepoFiles {
    * root (plans are often written with paths from the root, as the code's README would be).
    */
   private void linked(
-      Plan plan, String file, String text, Set<String> reported, List<Diagnostic> out) {
-    Path folder = plan.root().resolve(file).toAbsolutePath().normalize().getParent();
-    String[] lines = text.split("\n", -1);
-    boolean inFence = false;
-    for (int i = 0; i < lines.length; i++) {
-      if (FENCE.matcher(lines[i]).find()) {
-        inFence = !inFence;
+      Plan plan,
+      String file,
+      Path folder,
+      int line,
+      String text,
+      Set<String> reported,
+      List<Diagnostic> out) {
+    if (text.indexOf(']') < 0) {
+      return;
+    }
+    Matcher m = LINK.matcher(CODE_SPAN.matcher(text).replaceAll(" "));
+    while (m.find()) {
+      String target = m.group(1) != null ? m.group(1) : m.group(2);
+      String path = target.replaceFirst("[?#].*$", "");
+      if (path.isEmpty() || NOT_A_FILE.matcher(target).find() || linkedFileExists(folder, path)) {
         continue;
       }
-      if (inFence || lines[i].indexOf(']') < 0) {
-        continue;
-      }
-      Matcher m = LINK.matcher(CODE_SPAN.matcher(lines[i]).replaceAll(" "));
-      while (m.find()) {
-        String target = m.group(1) != null ? m.group(1) : m.group(2);
-        String path = target.replaceFirst("[?#].*$", "");
-        if (path.isEmpty() || NOT_A_FILE.matcher(target).find() || linkedFileExists(folder, path)) {
-          continue;
-        }
-        if (reported.add(file + ":" + (i + 1) + ":" + path)) {
-          out.add(
-              Diagnostic.warning(
-                      plan.at(file, i + 1),
-                      "link to `" + path + "` leads to no file in " + repoRoot)
-                  .withHint("correct the link, or update the plan if the file moved"));
-        }
+      if (reported.add(file + ":" + line + ":" + path)) {
+        out.add(
+            Diagnostic.warning(
+                    plan.at(file, line), "link to `" + path + "` leads to no file in " + repoRoot)
+                .withHint("correct the link, or update the plan if the file moved"));
       }
     }
   }
