@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -28,6 +29,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -118,7 +121,7 @@ final class Theme {
     Path theirs = userDir == null ? null : userDir.resolve("templates").resolve(file);
     boolean overridden = theirs != null && Files.isRegularFile(theirs);
     Path at = overridden ? theirs : Path.of(BUILT_IN, "templates", file);
-    Diagnostic d = Diagnostic.error(Position.of(at, at.toString(), line), e.getPebbleMessage());
+    Diagnostic d = Diagnostic.error(Position.of(at, at.toString(), line), message(e));
     if (!overridden) {
       d =
           d.withHint(
@@ -128,6 +131,56 @@ final class Theme {
                       + " pass to it and the macros they define");
     }
     return new Fatal(List.of(d), e);
+  }
+
+  /** Pebble's message for a name a view does not have, as in {@code site.titel}. */
+  private static final Pattern NO_ATTRIBUTE =
+      Pattern.compile(
+          "Attribute \\[(\\w+)\\] of \\[([\\w.$]+)\\] does not exist.*", Pattern.DOTALL);
+
+  /**
+   * Pebble's message, except that a name a view does not have lists the names it has, in the
+   * theme's terms instead of the Java class's ({@code View$Site}).
+   */
+  private static String message(PebbleException e) {
+    String message = e.getPebbleMessage();
+    Matcher m = NO_ATTRIBUTE.matcher(message);
+    if (!m.matches()) {
+      return message;
+    }
+    try {
+      Class<?> view = Class.forName(m.group(2), false, Theme.class.getClassLoader());
+      if (!view.isRecord()) {
+        return message;
+      }
+      List<String> names = new ArrayList<>();
+      for (RecordComponent c : view.getRecordComponents()) {
+        names.add(c.getName());
+      }
+      List<String> derivedNames = new ArrayList<>();
+      for (java.lang.reflect.Method method : view.getDeclaredMethods()) {
+        // Views also offer derived values (a progress's `empty`), which templates use alike.
+        boolean derived =
+            java.lang.reflect.Modifier.isPublic(method.getModifiers())
+                && !java.lang.reflect.Modifier.isStatic(method.getModifiers())
+                && method.getParameterCount() == 0
+                && !method.getName().equals("hashCode")
+                && !method.getName().equals("toString");
+        if (derived && !names.contains(method.getName())) {
+          derivedNames.add(method.getName());
+        }
+      }
+      derivedNames.sort(null); // the JVM lists methods in no particular order
+      names.addAll(derivedNames);
+      return "`"
+          + m.group(1)
+          + "` is not a field of "
+          + view.getSimpleName()
+          + "; it has "
+          + String.join(", ", names);
+    } catch (ClassNotFoundException | LinkageError notFound) {
+      return message;
+    }
   }
 
   /**
