@@ -18,7 +18,8 @@ public record Diagnostic(Severity severity, Position position, String message, S
   }
 
   public static final Comparator<Diagnostic> ORDER =
-      Comparator.comparing((Diagnostic d) -> d.position().source())
+      // By file (as opened, so two plans folders with a units/a.md each are not interleaved).
+      Comparator.comparing((Diagnostic d) -> d.position().file())
           .thenComparingInt(d -> d.position().line())
           .thenComparingInt(d -> d.position().column())
           .thenComparing(Diagnostic::severity)

@@ -3,6 +3,7 @@ package dev.planbake.graph;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostics;
 import dev.planbake.diag.Hints;
+import dev.planbake.diag.Position;
 import dev.planbake.model.Cycle;
 import dev.planbake.model.DeclaredStatus;
 import dev.planbake.model.Edge;
@@ -16,6 +17,7 @@ import dev.planbake.model.Repository;
 import dev.planbake.model.Status;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,6 +35,10 @@ public final class Graph {
   private static final int MAX_LISTED = 10;
 
   private final Diagnostics diagnostics;
+
+  /** Whether the plans come from more than one plans folder ({@link #where}). */
+  private boolean severalFolders;
+
   private final Memo memo;
   private final Index index = new Index();
   private final Links links;
@@ -87,6 +93,7 @@ public final class Graph {
    * those after them read the whole graph at once and run in full.
    */
   private Repository run(List<Plan> plans) {
+    severalFolders = plans.stream().map(Plan::root).distinct().limit(2).count() > 1;
     identify(plans);
     List<Progress> progress = count();
     linkAll();
@@ -172,16 +179,14 @@ public final class Graph {
           diagnostics.add(
               Diagnostic.error(
                   before.plan().at(before.part().line()),
-                  "duplicate unit id " + id + " (also " + plan.source() + ":" + part.line() + ")"));
+                  "duplicate unit id " + id + " (also " + where(plan.at(part.line())) + ")"));
           diagnostics.add(
               Diagnostic.error(
                       plan.at(part.line()),
                       "duplicate unit id "
                           + id
                           + " (also "
-                          + before.plan().at(before.part().line()).source()
-                          + ":"
-                          + before.part().line()
+                          + where(before.plan().at(before.part().line()))
                           + ")")
                   .withHint("renumber one of them; this one is shown as " + renamed));
           id = renamed;
@@ -330,6 +335,15 @@ public final class Graph {
     return "nearest: " + String.join(", ", near.stream().map(n -> prefix + n).toList());
   }
 
+  /**
+   * Another place named in a message: by its path in the plans folder ({@code units/a.md:3}), or,
+   * when there are several plans folders and that path could be in any of them, as the file is
+   * found from here ({@code team-b/plans/units/a.md:3}).
+   */
+  private String where(Position at) {
+    return severalFolders ? at.display(Path.of("")) : at.source() + ":" + at.line();
+  }
+
   private void reportCycle(Cycle c) {
     List<String> chain = new ArrayList<>();
     for (UnitId id : c.ids()) {
@@ -342,7 +356,7 @@ public final class Graph {
         where.add("and " + (c.edges().size() - MAX_LISTED) + " more");
         break;
       }
-      where.add(e.at().source() + ":" + e.at().line());
+      where.add(where(e.at()));
     }
     String shown =
         chain.size() > MAX_LISTED + 1

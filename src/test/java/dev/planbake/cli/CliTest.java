@@ -240,6 +240,35 @@ class CliTest {
   }
 
   @Test
+  void problemsAcrossTwoPlansFoldersNameTheOtherFileAsItIsFoundFromHere(@TempDir Path tmp) {
+    TestSite a = TestSite.of(tmp.resolve("team-a"), "=== plan.md ===\n# Unit 1.0: Alpha\n");
+    TestSite b =
+        TestSite.of(
+            tmp.resolve("team-b"),
+            "=== plan.md ===\n# Unit 1.0: Beta\n"
+                + "=== c.md ===\n# Unit 3.0: C\n\nDepends on: Unit 4.0\n"
+                + "=== d.md ===\n# Unit 4.0: D\n\nDepends on: Unit 3.0\n");
+    Cli cli = Cli.run("check", "--plans", a.plans().toString(), "--plans", b.plans().toString());
+    assertEquals(
+        List.of(
+            a.file("plan.md")
+                + ":1: error: duplicate unit id 1.0 (also "
+                + b.file("plan.md")
+                + ":1)",
+            b.file("c.md")
+                + ":3: error: dependency cycle: 3.0 -> 4.0 -> 3.0 (edges at "
+                + b.file("c.md")
+                + ":3, "
+                + b.file("d.md")
+                + ":3) (remove one of these dependencies)",
+            b.file("plan.md")
+                + ":1: error: duplicate unit id 1.0 (also "
+                + a.file("plan.md")
+                + ":1) (renumber one of them; this one is shown as plan-2#1.0)"),
+        cli.err().lines().toList());
+  }
+
+  @Test
   void anOutputThatCannotBeWrittenSaysWhereAndWhy(@TempDir Path tmp) throws IOException {
     TestSite site = TestSite.of(tmp, WITH_WARNING);
     Path file = Files.writeString(tmp.resolve("notes.txt"), "a file, not a folder\n");
