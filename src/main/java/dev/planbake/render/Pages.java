@@ -332,7 +332,7 @@ final class Pages {
     }
     List<View.Gate> gates = new ArrayList<>();
     for (Gate g : part.content().gates()) {
-      gates.add(new View.Gate(g.name(), g.result().isEmpty() ? "—" : g.result(), ""));
+      gates.add(new View.Gate(g.name(), g.result().isEmpty() ? "—" : g.result()));
     }
     List<View.Risk> risks = new ArrayList<>();
     for (dev.planbake.model.Risk r : part.content().risks()) {
@@ -469,7 +469,7 @@ final class Pages {
 
   Map<String, Object> context(String root, View.Meta meta) {
     Map<String, Object> ctx = new HashMap<>();
-    ctx.put("site", new View.Site(settings.title(), root, generator, false));
+    ctx.put("site", new View.Site(settings.title(), root, generator));
     ctx.put("meta", meta);
     return ctx;
   }

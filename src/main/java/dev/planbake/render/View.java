@@ -11,7 +11,7 @@ final class View {
   private View() {}
 
   /** What every page knows about the site; {@code root} leads from the page to the site root. */
-  public record Site(String title, String root, String generator, boolean live) {}
+  public record Site(String title, String root, String generator) {}
 
   /** Page head: title, description for search and link previews, canonical URL ("" if none). */
   public record Meta(String title, String description, String canonical, String ogTitle) {}
@@ -77,7 +77,8 @@ final class View {
 
   public record SectionBar(String title, String anchor, int level, Progress progress) {}
 
-  public record Gate(String name, String result, String anchor) {}
+  /** A gate's result reads {@code —} when none is recorded. */
+  public record Gate(String name, String result) {}
 
   public record Risk(String risk, String impact, String mitigation) {}
 

@@ -70,7 +70,7 @@ class ThemeTest {
     Cli cli = build();
     assertEquals(2, cli.exit());
     assertEquals(
-        file + ":4: error: `titel` is not a field of Site; it has title, root, generator, live\n",
+        file + ":4: error: `titel` is not a field of Site; it has title, root, generator\n",
         cli.err());
   }
 
