@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -117,8 +118,7 @@ public final class Main implements Runnable {
                       : e instanceof NotDirectoryException
                           ? "not a folder"
                           : e instanceof FileAlreadyExistsException
-                              ? f.getFile() != null
-                                      && java.nio.file.Files.isRegularFile(Path.of(f.getFile()))
+                              ? f.getFile() != null && Files.isRegularFile(Path.of(f.getFile()))
                                   ? "a file is in the way of a folder"
                                   : "already exists"
                               : e instanceof DirectoryNotEmptyException
@@ -126,7 +126,7 @@ public final class Main implements Runnable {
                                   : e.getClass().getSimpleName();
       return (f.getFile() == null ? "" : f.getFile() + ": ") + reason;
     }
-    if (e.getCause() instanceof IOException cause) {
+    if (e.getCause() instanceof FileSystemException cause) {
       return e.getMessage() + " (" + explain(cause) + ")";
     }
     return e.getMessage();

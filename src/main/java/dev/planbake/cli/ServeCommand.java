@@ -37,6 +37,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     common.settings(err);
     Server server = new Server(() -> settings(err), host, port, out, err, common.verbose);
+    server.start(); // a port in use or a failed first build ends the command here
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -49,7 +50,6 @@ final class ServeCommand implements Callable<Integer> {
                   }
                   stopped.countDown();
                 }));
-    server.start();
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -158,11 +160,11 @@ final class Theme {
         names.add(c.getName());
       }
       List<String> derivedNames = new ArrayList<>();
-      for (java.lang.reflect.Method method : view.getDeclaredMethods()) {
+      for (Method method : view.getDeclaredMethods()) {
         // Views also offer derived values (a progress's `empty`), which templates use alike.
         boolean derived =
-            java.lang.reflect.Modifier.isPublic(method.getModifiers())
-                && !java.lang.reflect.Modifier.isStatic(method.getModifiers())
+            Modifier.isPublic(method.getModifiers())
+                && !Modifier.isStatic(method.getModifiers())
                 && method.getParameterCount() == 0
                 && !method.getName().equals("hashCode")
                 && !method.getName().equals("toString");

@@ -236,6 +236,16 @@ class ServerTest {
       assertTrue(
           e.getMessage().startsWith("cannot listen on 127.0.0.1:" + taken + " ("), e.getMessage());
       assertTrue(e.getMessage().endsWith("--port 0 for any free one"), e.getMessage());
+      StringWriter printed = new StringWriter();
+      dev.planbake.cli.Main.run(
+          new PrintWriter(printed),
+          new PrintWriter(printed, true),
+          "serve",
+          "--plans",
+          site.plans().toString(),
+          "--port",
+          String.valueOf(taken));
+      assertEquals("planbake: " + e.getMessage() + "\n", printed.toString().replace("\r\n", "\n"));
       assertEquals("", said.toString(), "nothing built");
     }
   }
