@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: where the plans are, the config file, verbosity. */
@@ -39,8 +40,22 @@ final class Common {
   @Option(
       names = "--base-url",
       paramLabel = "URL",
+      converter = BaseUrl.class,
       description = "The published site's URL, for canonical links and the sitemap.")
   String baseUrl;
+
+  /** A usage error, as for any malformed option, when the address is not absolute. */
+  static final class BaseUrl implements CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      String url = value.strip();
+      if (!Settings.isBaseUrl(url)) {
+        throw new CommandLine.TypeConversionException(
+            "'" + url + "' is not an absolute http(s) address such as https://plans.example.com/");
+      }
+      return url;
+    }
+  }
 
   @Option(
       names = "--trust-html",
@@ -61,7 +76,7 @@ final class Common {
       s = s.withTheme(theme);
     }
     if (baseUrl != null) {
-      s = s.withBaseUrl(baseUrl.strip());
+      s = s.withBaseUrl(baseUrl);
     }
     if (trustHtml) {
       s = s.withTrustHtml(true);

@@ -61,7 +61,20 @@ public final class ConfigFile {
       Position pos = at(file, e.line());
       switch (e.key()) {
         case "title" -> s = s.withTitle(scalar(e, pos, problems));
-        case "base_url" -> s = s.withBaseUrl(scalar(e, pos, problems));
+        case "base_url" -> {
+          String url = scalar(e, pos, problems);
+          if (Settings.isBaseUrl(url)) {
+            s = s.withBaseUrl(url);
+          } else {
+            problems.add(
+                Diagnostic.error(
+                    pos,
+                    "`base_url` must be an absolute http(s) address such as"
+                        + " https://plans.example.com/, not `"
+                        + url
+                        + "`"));
+          }
+        }
         case "plans" -> s = s.withPlans(e.values().stream().map(base::resolve).toList());
         case "output" -> s = s.withOut(base.resolve(scalar(e, pos, problems)));
         case "theme" -> s = s.withTheme(base.resolve(scalar(e, pos, problems)));

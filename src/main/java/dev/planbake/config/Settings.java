@@ -1,7 +1,10 @@
 package dev.planbake.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything a build needs to know, with every default in one place ({@link #defaults()}).
@@ -64,6 +67,23 @@ public record Settings(
   public Settings withTheme(Path t) {
     return new Settings(
         title, baseUrl, plans, out, t, editUrl, ignore, trustHtml, maxFileBytes, base);
+  }
+
+  /**
+   * Whether {@code url} can be the site's published address (canonical links, the sitemap): an
+   * absolute http(s) URL, or "" for none.
+   */
+  public static boolean isBaseUrl(String url) {
+    if (url.isEmpty()) {
+      return true;
+    }
+    try {
+      URI u = new URI(url);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 
   public Settings withBaseUrl(String u) {

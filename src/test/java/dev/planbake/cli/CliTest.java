@@ -269,6 +269,26 @@ class CliTest {
   }
 
   @Test
+  void aBaseUrlThatIsNotAnAbsoluteAddressIsAUsageError(@TempDir Path tmp) {
+    TestSite site = TestSite.of(tmp, WITH_WARNING);
+    Cli cli =
+        Cli.run(
+            "build",
+            "--plans",
+            site.plans().toString(),
+            "--out",
+            site.out().toString(),
+            "--base-url",
+            "plans.example.com");
+    assertEquals(2, cli.exit());
+    assertEquals(
+        "Invalid value for option '--base-url': 'plans.example.com' is not an absolute http(s)"
+            + " address such as https://plans.example.com/",
+        cli.err().lines().findFirst().orElse(""));
+    assertTrue(Files.notExists(site.out()));
+  }
+
+  @Test
   void anOutputThatCannotBeWrittenSaysWhereAndWhy(@TempDir Path tmp) throws IOException {
     TestSite site = TestSite.of(tmp, WITH_WARNING);
     Path file = Files.writeString(tmp.resolve("notes.txt"), "a file, not a folder\n");

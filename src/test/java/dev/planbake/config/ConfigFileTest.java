@@ -87,6 +87,17 @@ class ConfigFileTest {
   }
 
   @Test
+  void aBaseUrlMustBeAnAbsoluteWebAddress() throws Exception {
+    assertEquals(
+        List.of(
+            "planbake.yml:2: error: `base_url` must be an absolute http(s) address such as"
+                + " https://plans.example.com/, not `plans.example.com/roadmap`"),
+        problems("title: Plans\nbase_url: plans.example.com/roadmap\n"));
+    assertEquals("https://x.org/a/", load("base_url: https://x.org/a/\n").baseUrl());
+    assertEquals("", load("base_url: ''\n").baseUrl());
+  }
+
+  @Test
   void invalidYamlIsAnErrorAtItsLine() {
     assertEquals(
         List.of("planbake.yml:2: error: not valid YAML: mapping values are not allowed here"),
