@@ -49,7 +49,7 @@ final class Common {
     @Override
     public String convert(String value) {
       String url = value.strip();
-      if (!Settings.isBaseUrl(url)) {
+      if (!Settings.isWebAddress(url)) {
         throw new CommandLine.TypeConversionException(
             "'" + url + "' is not an absolute http(s) address such as https://plans.example.com/");
       }

@@ -63,7 +63,7 @@ public final class ConfigFile {
         case "title" -> s = s.withTitle(scalar(e, pos, problems));
         case "base_url" -> {
           String url = scalar(e, pos, problems);
-          if (Settings.isBaseUrl(url)) {
+          if (Settings.isWebAddress(url)) {
             s = s.withBaseUrl(url);
           } else {
             problems.add(
@@ -78,7 +78,20 @@ public final class ConfigFile {
         case "plans" -> s = s.withPlans(e.values().stream().map(base::resolve).toList());
         case "output" -> s = s.withOut(base.resolve(scalar(e, pos, problems)));
         case "theme" -> s = s.withTheme(base.resolve(scalar(e, pos, problems)));
-        case "edit_url" -> s = s.withEditUrl(scalar(e, pos, problems));
+        case "edit_url" -> {
+          String url = scalar(e, pos, problems);
+          if (Settings.isWebAddress(url)) {
+            s = s.withEditUrl(url);
+          } else {
+            problems.add(
+                Diagnostic.error(
+                    pos,
+                    "`edit_url` must be an absolute http(s) address such as"
+                        + " https://github.com/acme/plans/edit/main/, not `"
+                        + url
+                        + "`"));
+          }
+        }
         case "ignore" -> s = s.withIgnore(e.values());
         case "trust_html" -> s = s.withTrustHtml(bool(e, pos, problems));
         case "max_file_size" -> s = s.withMaxFileBytes(size(e, pos, problems));

@@ -70,10 +70,10 @@ public record Settings(
   }
 
   /**
-   * Whether {@code url} can be the site's published address (canonical links, the sitemap): an
-   * absolute http(s) URL, or "" for none.
+   * Whether {@code url} can be the site's published address (canonical links, the sitemap) or the
+   * start of its "edit this plan" links: an absolute http(s) URL, or "" for none.
    */
-  public static boolean isBaseUrl(String url) {
+  public static boolean isWebAddress(String url) {
     if (url.isEmpty()) {
       return true;
     }

@@ -93,6 +93,11 @@ class ConfigFileTest {
             "planbake.yml:2: error: `base_url` must be an absolute http(s) address such as"
                 + " https://plans.example.com/, not `plans.example.com/roadmap`"),
         problems("title: Plans\nbase_url: plans.example.com/roadmap\n"));
+    assertEquals(
+        List.of(
+            "planbake.yml:1: error: `edit_url` must be an absolute http(s) address such as"
+                + " https://github.com/acme/plans/edit/main/, not `github.com/acme/plans/edit/main/`"),
+        problems("edit_url: github.com/acme/plans/edit/main/\n"));
     assertEquals("https://x.org/a/", load("base_url: https://x.org/a/\n").baseUrl());
     assertEquals("", load("base_url: ''\n").baseUrl());
   }
