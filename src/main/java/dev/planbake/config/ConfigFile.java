@@ -61,37 +61,15 @@ public final class ConfigFile {
       Position pos = at(file, e.line());
       switch (e.key()) {
         case "title" -> s = s.withTitle(scalar(e, pos, problems));
-        case "base_url" -> {
-          String url = scalar(e, pos, problems);
-          if (Settings.isWebAddress(url)) {
-            s = s.withBaseUrl(url);
-          } else {
-            problems.add(
-                Diagnostic.error(
-                    pos,
-                    "`base_url` must be an absolute http(s) address such as"
-                        + " https://plans.example.com/, not `"
-                        + url
-                        + "`"));
-          }
-        }
+        case "base_url" ->
+            s = s.withBaseUrl(webAddress(e, pos, "https://plans.example.com/", problems));
         case "plans" -> s = s.withPlans(e.values().stream().map(base::resolve).toList());
         case "output" -> s = s.withOut(base.resolve(scalar(e, pos, problems)));
         case "theme" -> s = s.withTheme(base.resolve(scalar(e, pos, problems)));
-        case "edit_url" -> {
-          String url = scalar(e, pos, problems);
-          if (Settings.isWebAddress(url)) {
-            s = s.withEditUrl(url);
-          } else {
-            problems.add(
-                Diagnostic.error(
-                    pos,
-                    "`edit_url` must be an absolute http(s) address such as"
-                        + " https://github.com/acme/plans/edit/main/, not `"
-                        + url
-                        + "`"));
-          }
-        }
+        case "edit_url" ->
+            s =
+                s.withEditUrl(
+                    webAddress(e, pos, "https://github.com/acme/plans/edit/main/", problems));
         case "ignore" -> s = s.withIgnore(e.values());
         case "trust_html" -> s = s.withTrustHtml(bool(e, pos, problems));
         case "max_file_size" -> s = s.withMaxFileBytes(size(e, pos, problems));
@@ -113,6 +91,26 @@ public final class ConfigFile {
 
   private static Position at(Path file, int line) {
     return Position.of(file, file.getFileName().toString(), line);
+  }
+
+  /** An absolute http(s) address, or "" (none) with a problem when the value is not one. */
+  private static String webAddress(
+      Yaml.Entry e, Position pos, String example, List<Diagnostic> problems) {
+    String url = scalar(e, pos, problems);
+    if (Settings.isWebAddress(url)) {
+      return url;
+    }
+    problems.add(
+        Diagnostic.error(
+            pos,
+            "`"
+                + e.key()
+                + "` must be an absolute http(s) address such as "
+                + example
+                + ", not `"
+                + url
+                + "`"));
+    return "";
   }
 
   private static String scalar(Yaml.Entry e, Position pos, List<Diagnostic> problems) {
