@@ -108,28 +108,35 @@ public final class Main implements Runnable {
    */
   static String explain(IOException e) {
     if (e instanceof FileSystemException f) {
-      String reason =
-          f.getReason() != null
-              ? f.getReason()
-              : e instanceof NoSuchFileException
-                  ? "no such file or folder"
-                  : e instanceof AccessDeniedException
-                      ? "permission denied"
-                      : e instanceof NotDirectoryException
-                          ? "not a folder"
-                          : e instanceof FileAlreadyExistsException
-                              ? f.getFile() != null && Files.isRegularFile(Path.of(f.getFile()))
-                                  ? "a file is in the way of a folder"
-                                  : "already exists"
-                              : e instanceof DirectoryNotEmptyException
-                                  ? "folder not empty"
-                                  : e.getClass().getSimpleName();
-      return (f.getFile() == null ? "" : f.getFile() + ": ") + reason;
+      return (f.getFile() == null ? "" : f.getFile() + ": ") + reason(f);
     }
     if (e.getCause() instanceof FileSystemException cause) {
       return e.getMessage() + " (" + explain(cause) + ")";
     }
     return e.getMessage();
+  }
+
+  private static String reason(FileSystemException e) {
+    if (e.getReason() != null) {
+      return e.getReason();
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "not a folder";
+    }
+    if (e instanceof DirectoryNotEmptyException) {
+      return "folder not empty";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      boolean file = e.getFile() != null && Files.isRegularFile(Path.of(e.getFile()));
+      return file ? "a file is in the way of a folder" : "already exists";
+    }
+    return e.getClass().getSimpleName();
   }
 
   @Override

@@ -155,25 +155,7 @@ final class Theme {
       if (!view.isRecord()) {
         return message;
       }
-      List<String> names = new ArrayList<>();
-      for (RecordComponent c : view.getRecordComponents()) {
-        names.add(c.getName());
-      }
-      List<String> derivedNames = new ArrayList<>();
-      for (Method method : view.getDeclaredMethods()) {
-        // Views also offer derived values (a progress's `empty`), which templates use alike.
-        boolean derived =
-            Modifier.isPublic(method.getModifiers())
-                && !Modifier.isStatic(method.getModifiers())
-                && method.getParameterCount() == 0
-                && !method.getName().equals("hashCode")
-                && !method.getName().equals("toString");
-        if (derived && !names.contains(method.getName())) {
-          derivedNames.add(method.getName());
-        }
-      }
-      derivedNames.sort(null); // the JVM lists methods in no particular order
-      names.addAll(derivedNames);
+      List<String> names = names(view);
       return "`"
           + m.group(1)
           + "` is not a field of "
@@ -183,6 +165,31 @@ final class Theme {
     } catch (ClassNotFoundException | LinkageError notFound) {
       return message;
     }
+  }
+
+  /**
+   * The names a template can read of a view: the record's components in order, then the values it
+   * derives (a progress's {@code empty}), by name.
+   */
+  static List<String> names(Class<?> view) {
+    List<String> names = new ArrayList<>();
+    for (RecordComponent c : view.getRecordComponents()) {
+      names.add(c.getName());
+    }
+    List<String> derived = new ArrayList<>();
+    for (Method method : view.getDeclaredMethods()) {
+      if (Modifier.isPublic(method.getModifiers())
+          && !Modifier.isStatic(method.getModifiers())
+          && method.getParameterCount() == 0
+          && !method.getName().equals("hashCode")
+          && !method.getName().equals("toString")
+          && !names.contains(method.getName())) {
+        derived.add(method.getName());
+      }
+    }
+    derived.sort(null); // the JVM lists methods in no particular order
+    names.addAll(derived);
+    return names;
   }
 
   /**

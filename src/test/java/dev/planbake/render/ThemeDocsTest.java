@@ -3,9 +3,6 @@ package dev.planbake.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +41,7 @@ class ThemeDocsTest {
     Map<String, List<String>> actual = new LinkedHashMap<>();
     for (Class<?> c : View.class.getDeclaredClasses()) {
       if (c.isRecord()) {
-        actual.put(c.getSimpleName(), names(c));
+        actual.put(c.getSimpleName(), Theme.names(c));
       }
     }
     assertEquals(new TreeSet<>(actual.keySet()), new TreeSet<>(documented.keySet()), "views");
@@ -66,25 +63,5 @@ class ThemeDocsTest {
       listed.add(m.group(1));
     }
     assertEquals(templates, listed);
-  }
-
-  /** The record's components in order, then the values it derives (a progress's `empty`). */
-  private static List<String> names(Class<?> view) {
-    List<String> names = new ArrayList<>();
-    for (RecordComponent c : view.getRecordComponents()) {
-      names.add(c.getName());
-    }
-    TreeSet<String> derived = new TreeSet<>();
-    for (Method m : view.getDeclaredMethods()) {
-      if (Modifier.isPublic(m.getModifiers())
-          && !Modifier.isStatic(m.getModifiers())
-          && m.getParameterCount() == 0
-          && !List.of("hashCode", "toString").contains(m.getName())
-          && !names.contains(m.getName())) {
-        derived.add(m.getName());
-      }
-    }
-    names.addAll(derived);
-    return names;
   }
 }
