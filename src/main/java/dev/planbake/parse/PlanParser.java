@@ -168,7 +168,7 @@ public final class PlanParser {
       aliases.add(alias.group(1));
       h1 = h1.substring(0, alias.start());
     }
-    Matcher unitTitle = UNIT_TITLE.matcher(DocumentReader.stripDecoration(h1));
+    Matcher unitTitle = UNIT_TITLE.matcher(PlainText.stripDecoration(h1));
     List<Doc.UnitHeading> heads = doc.units();
     boolean multi =
         heads.size() >= 2 || (heads.size() == 1 && heads.get(0).line() != doc.firstHeadingLine());
@@ -369,7 +369,7 @@ public final class PlanParser {
   // ---- titles
 
   static String cleanTitle(String h1) {
-    String t = DocumentReader.stripDecoration(h1);
+    String t = PlainText.stripDecoration(h1);
     t = TITLE_PREFIX.matcher(t).replaceFirst("");
     t = TITLE_SUFFIX.matcher(t).replaceFirst("");
     return TRAILING_PUNCTUATION.matcher(t).replaceAll("").strip();

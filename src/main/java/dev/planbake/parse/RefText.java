@@ -24,7 +24,7 @@ final class RefText {
      */
     boolean alone() {
       for (int i = 0; i < rest.length(); i++) {
-        if (":*_.—–-".indexOf(rest.charAt(i)) < 0 && !isRegexSpace(rest.charAt(i))) {
+        if (":*_.—–-".indexOf(rest.charAt(i)) < 0 && !PlainText.isRegexSpace(rest.charAt(i))) {
           return false;
         }
       }
@@ -116,7 +116,7 @@ final class RefText {
 
   /** The default direction of a section by its heading, or null if it is no dependency section. */
   static Direction sectionDirection(String heading) {
-    if (!containsAny(asciiLower(heading), SECTION_WORDS)) {
+    if (!PlainText.containsAny(PlainText.asciiLower(heading), SECTION_WORDS)) {
       return null;
     }
     if (SECTION_ENABLES.matcher(heading).find()) {
@@ -163,7 +163,7 @@ final class RefText {
     boolean link = text.contains("](");
     boolean tick = text.indexOf('`') >= 0;
     boolean hash = hashDigit(text);
-    boolean unit = containsIgnoreCase(text, "unit");
+    boolean unit = PlainText.containsIgnoreCase(text, "unit");
     boolean md = text.contains(".md");
     boolean name = guesses && text.indexOf('-') >= 0;
     if (!(link || tick || hash || unit || md || name)) {
@@ -261,94 +261,6 @@ final class RefText {
   }
 
   /**
-   * Whether {@code text} contains {@code needle} (lower case ASCII), ignoring the case of ASCII
-   * letters only, as the patterns here do: {@code (?i)} without {@code UNICODE_CASE}.
-   */
-  static boolean containsIgnoreCase(CharSequence text, String needle) {
-    int n = needle.length();
-    char first = needle.charAt(0);
-    char firstUpper = Character.toUpperCase(first);
-    if (text instanceof String s) {
-      // String.indexOf finds the candidates many times faster than a loop over the characters.
-      for (int i = s.indexOf(first); i >= 0; i = s.indexOf(first, i + 1)) {
-        if (regionIgnoreCase(s, i, needle)) {
-          return true;
-        }
-      }
-      for (int i = firstUpper == first ? -1 : s.indexOf(firstUpper);
-          i >= 0;
-          i = s.indexOf(firstUpper, i + 1)) {
-        if (regionIgnoreCase(s, i, needle)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    outer:
-    for (int i = 0, last = text.length() - n; i <= last; i++) {
-      char c = text.charAt(i);
-      if (c != first && c != firstUpper) {
-        continue;
-      }
-      for (int j = 1; j < n; j++) {
-        if (asciiLower(text.charAt(i + j)) != needle.charAt(j)) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
-  /**
-   * Whether {@code text} has {@code word} (lower case ASCII) at {@code at}, ignoring ASCII case.
-   */
-  static boolean regionIgnoreCase(CharSequence text, int at, String word) {
-    if (at < 0 || at + word.length() > text.length()) {
-      return false;
-    }
-    for (int j = 0; j < word.length(); j++) {
-      if (asciiLower(text.charAt(at + j)) != word.charAt(j)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static char asciiLower(char c) {
-    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-  }
-
-  /** {@code text} with ASCII letters in lower case, as {@code (?i)} patterns compare them. */
-  static String asciiLower(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        char[] cs = text.toCharArray();
-        for (int j = i; j < cs.length; j++) {
-          cs[j] = asciiLower(cs[j]);
-        }
-        return new String(cs);
-      }
-    }
-    return text;
-  }
-
-  static boolean containsAny(String text, List<String> needles) {
-    for (String n : needles) {
-      if (text.contains(n)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** What {@code \\s} matches: ASCII whitespace only. */
-  static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-  }
-
-  /**
    * The first three letters of the words of {@link #LABEL}, lower case (every word has at least
    * five).
    */
@@ -386,11 +298,11 @@ final class RefText {
   static boolean mayStartLabel(String line) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (isRegexSpace(c) || ">-*+.)#|_".indexOf(c) >= 0 || (c >= '0' && c <= '9')) {
+      if (PlainText.isRegexSpace(c) || ">-*+.)#|_".indexOf(c) >= 0 || (c >= '0' && c <= '9')) {
         continue;
       }
       for (String start : LABEL_STARTS) {
-        if (regionIgnoreCase(line, i, start)) {
+        if (PlainText.regionIgnoreCase(line, i, start)) {
           return true;
         }
       }
@@ -416,13 +328,13 @@ final class RefText {
     int n = text.length();
     for (int i = 0; i + 4 < n; i++) {
       char c = text.charAt(i);
-      if ((c == 'u' || c == 'U') && regionIgnoreCase(text, i, "unit")) {
+      if ((c == 'u' || c == 'U') && PlainText.regionIgnoreCase(text, i, "unit")) {
         int j = i + 4;
         if (j < n && (text.charAt(j) == 's' || text.charAt(j) == 'S')) {
           j++;
         }
         int spaces = j;
-        while (j < n && isRegexSpace(text.charAt(j))) {
+        while (j < n && PlainText.isRegexSpace(text.charAt(j))) {
           j++;
         }
         if (j > spaces && j < n && isDigit(text.charAt(j))) {
@@ -446,7 +358,7 @@ final class RefText {
       boolean possible, StringBuilder text, Pattern p, String needle, Hit hit) {
     // Every match contains the needle: most lines name nothing, and a plain search is many times
     // cheaper than a regex with look-behinds.
-    if (!possible || !containsIgnoreCase(text, needle)) {
+    if (!possible || !PlainText.containsIgnoreCase(text, needle)) {
       return;
     }
     Matcher m = p.matcher(text);

@@ -17,7 +17,7 @@ final class Styles {
       Pattern.compile("(?i).*\\bimplementation plan\\s*(?:\\((?:issue\\s*)?#\\d+\\))?\\s*$");
 
   static Style detect(String source, Doc doc, Meta meta, boolean hasUnit, boolean featureFolder) {
-    String h1 = DocumentReader.stripDecoration(doc.h1());
+    String h1 = PlainText.stripDecoration(doc.h1());
     if (hasUnit) {
       return Style.UNIT;
     }

@@ -111,15 +111,15 @@ class FastPathsTest {
     for (String s : samples()) {
       assertEquals(
           s.replaceAll("[*_]{2,}", "").replaceAll("\\s*:+\\s*$", "").strip(),
-          DocumentReader.stripDecoration(s),
+          PlainText.stripDecoration(s),
           s);
-      assertEquals(spaces.matcher(s).replaceAll(" "), DocumentReader.collapseSpaces(s), s);
-      Matcher task = DocumentReader.TASK_PREFIX.matcher(s);
-      assertEquals(task.find() ? task.end() : 0, DocumentReader.taskPrefixEnd(s), s);
+      assertEquals(spaces.matcher(s).replaceAll(" "), PlainText.collapseSpaces(s), s);
+      Matcher task = PlainText.TASK_PREFIX.matcher(s);
+      assertEquals(task.find() ? task.end() : 0, PlainText.taskPrefixEnd(s), s);
       String v = s.replaceAll("\\s{2,}$", "").replaceFirst("\\\\$", "").strip();
       v = v.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1");
       v = v.replaceAll("(\\*\\*|__|`)", "").strip();
-      assertEquals(v, DocumentReader.cleanValue(s), s);
+      assertEquals(v, PlainText.cleanValue(s), s);
     }
   }
 
@@ -156,12 +156,12 @@ class FastPathsTest {
       }
       if (RefText.UNITS.matcher(s).find()) {
         assertTrue(RefText.mayNameUnit(s), s);
-        assertTrue(RefText.containsIgnoreCase(s, "unit"), s);
-        assertTrue(RefText.containsIgnoreCase(new StringBuilder(s), "unit"), s);
+        assertTrue(PlainText.containsIgnoreCase(s, "unit"), s);
+        assertTrue(PlainText.containsIgnoreCase(new StringBuilder(s), "unit"), s);
       }
       boolean unitWord = Pattern.compile("(?i)unit").matcher(s).find();
-      assertEquals(unitWord, RefText.containsIgnoreCase(s, "unit"), s);
-      assertEquals(unitWord, RefText.containsIgnoreCase(new StringBuilder(s), "unit"), s);
+      assertEquals(unitWord, PlainText.containsIgnoreCase(s, "unit"), s);
+      assertEquals(unitWord, PlainText.containsIgnoreCase(new StringBuilder(s), "unit"), s);
     }
   }
 }
