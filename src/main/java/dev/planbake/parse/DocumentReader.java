@@ -48,8 +48,13 @@ import org.commonmark.node.SourceSpan;
 final class DocumentReader {
   private static final Pattern UNIT_HEADING =
       Pattern.compile("(?i)units?\\s+(\\d+(?:\\.\\d+)+)\\s*(?:[:—–.-]\\s*(.*))?");
+
+  /** "Phase 2: Name", "Phase 2 -- Name", "Phase 2a", "Phase 22-25 Name", "Phase 1 & 2 (...)". */
   private static final Pattern PHASE_HEADING =
-      Pattern.compile("(?i)(?:[\\d.]+\\s+)?phase\\s+(\\d+[a-z]?)\\b\\s*[:—–.-]?\\s*(.*)");
+      Pattern.compile(
+          "(?i)(?:[\\d.]+\\s+)?phase\\s+(\\d+[a-z]?(?:[-–]\\d+[a-z]?|\\s*&\\s*\\d+[a-z]?"
+              + "|\\s+and\\s+\\d+[a-z]?)*)\\b\\s*([:—–.-]*)\\s*(.*)");
+
   private static final Pattern STAGE_HEADING =
       Pattern.compile("(?i)(?:[\\d.]+\\s+)?stage\\s+\\d+\\s*[:—–.-].*");
   private static final Pattern STATUS_HEADING =
@@ -246,9 +251,9 @@ final class DocumentReader {
     if (unit != null && unit.matches()) {
       String title = unit.group(2) == null ? "" : unit.group(2).strip();
       o.unit = new Doc.UnitHeading(unit.group(1), title, h.getLevel(), anchor, line, 0);
-    } else if (phase != null && phase.matches()) {
+    } else if (phase != null && phase.matches() && !partOfPhase(phase)) {
       o.phaseNumber = phase.group(1);
-      o.phaseName = phase.group(2).strip();
+      o.phaseName = phase.group(3).strip();
       phases.add(o);
     } else {
       o.refDirection = RefText.sectionDirection(plain);
@@ -472,6 +477,16 @@ final class DocumentReader {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a phase heading is a part of the open phase of its number: "Phase 3 Tasks" under "Phase
+   * 3: Core". With a separator ("Phase 2: Download Links" under spec-kit's "Phase 2: Implementation
+   * Strategy") it is a phase of its own.
+   */
+  private boolean partOfPhase(Matcher phase) {
+    String number = phase.group(1);
+    return phase.group(2).isEmpty() && inSection(o -> number.equalsIgnoreCase(o.phaseNumber));
   }
 
   private boolean inSection(java.util.function.Predicate<Open> kind) {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Maps the words people use for status ("✅ SHIPPED 2026-06-03", "WIP", "Approved") to a {@link
- * Status}. The earliest status word in the text wins, so "Not started" is planned, not started.
+ * Status}. The earliest status word in the text wins, so "Not started" is planned, not started; an
+ * emoji counts only in text without a status word.
  */
 final class StatusWords {
   private StatusWords() {}
@@ -36,29 +37,41 @@ final class StatusWords {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
+    // A word says more than an emoji: "✅ APPROVED" is approved, not done.
     Matcher m = WORDS.matcher(text.toLowerCase(Locale.ROOT));
-    if (!m.find()) {
-      return Optional.empty();
+    Status emoji = null;
+    while (m.find()) {
+      Status s = status(m);
+      if (m.group().chars().anyMatch(Character::isLetter)) {
+        return Optional.of(s);
+      }
+      if (emoji == null) {
+        emoji = s;
+      }
     }
+    return Optional.ofNullable(emoji);
+  }
+
+  private static Status status(Matcher m) {
     if (m.group("planned") != null) {
-      return Optional.of(Status.PLANNED);
+      return Status.PLANNED;
     }
     if (m.group("cancelled") != null) {
-      return Optional.of(Status.CANCELLED);
+      return Status.CANCELLED;
     }
     if (m.group("blocked") != null) {
-      return Optional.of(Status.BLOCKED);
+      return Status.BLOCKED;
     }
     if (m.group("review") != null) {
-      return Optional.of(Status.REVIEW);
+      return Status.REVIEW;
     }
     if (m.group("progress") != null) {
-      return Optional.of(Status.IN_PROGRESS);
+      return Status.IN_PROGRESS;
     }
     if (m.group("done") != null) {
-      return Optional.of(Status.DONE);
+      return Status.DONE;
     }
-    return Optional.of(Status.DRAFT);
+    return Status.DRAFT;
   }
 
   /**
