@@ -300,7 +300,8 @@ public final class PlanParser {
     if (!meta.status().isEmpty()) {
       Optional<Status> s = StatusWords.ofMetadata(meta.status());
       if (s.isPresent()) {
-        return new DeclaredStatus(s.get(), meta.status(), meta.statusLine(), "front matter");
+        return new DeclaredStatus(
+            s.get(), meta.status(), source, meta.statusLine(), "front matter");
       }
     }
     for (Doc.ScopedField sf : doc.fields()) {
@@ -309,7 +310,7 @@ public final class PlanParser {
       if (preamble && in.test(f.line()) && isStatusKey(f.key())) {
         Optional<Status> s = StatusWords.of(f.value());
         if (s.isPresent()) {
-          return new DeclaredStatus(s.get(), f.value(), f.line(), "status field");
+          return new DeclaredStatus(s.get(), f.value(), source, f.line(), "status field");
         }
       }
     }
@@ -318,7 +319,7 @@ public final class PlanParser {
       if (in.test(f.line())) {
         Optional<Status> s = StatusWords.of(f.value());
         if (s.isPresent()) {
-          return new DeclaredStatus(s.get(), f.value(), f.line(), "status section");
+          return new DeclaredStatus(s.get(), f.value(), source, f.line(), "status section");
         }
       }
     }
@@ -327,7 +328,7 @@ public final class PlanParser {
       for (int i = parts.length - 2; i >= 0; i--) {
         Optional<Status> s = StatusWords.ofFolder(parts[i]);
         if (s.isPresent()) {
-          return new DeclaredStatus(s.get(), parts[i] + "/", 0, "folder");
+          return new DeclaredStatus(s.get(), parts[i] + "/", source, 0, "folder");
         }
       }
     }
