@@ -296,6 +296,11 @@ public final class Graph {
       return;
     }
     Kind kind = ref.target().kind();
+    if (ref.direction() == Direction.RELATED && kind == Kind.PATH) {
+      // A related link to a file that is no plan is usually to a doc, a ticket or a research note
+      // (in real plans' References sections, most are); `check --repo-root` reports missing files.
+      return;
+    }
     if (ref.direction() == Direction.ENABLES && kind == Kind.UNIT) {
       UnitId planned = UnitId.global(ref.target().value());
       links.placeholder(planned, ref.at());

@@ -117,6 +117,31 @@ class GraphTest {
   }
 
   @Test
+  void aRelatedPathToAFileThatIsNoPlanIsNotReportedButARelatedUnitIs() {
+    // Real References sections link design docs, tickets and folders: not plans, not problems.
+    Site.Result r =
+        TestSite.of(
+                tmp,
+                """
+                === sync.md ===
+                # Unit 2.0: Sync
+
+                ## References
+
+                - `docs/design.md`
+                - [tickets](../tickets/004-sync.md)
+                - `.cache/`
+                - Unit 9.9
+                """)
+            .check();
+    assertEquals(
+        List.of(
+            "sync.md:8: warning: reference to Unit 9.9, which does not exist"
+                + " (nearest: Unit 2.0)"),
+        TestSite.lines(r));
+  }
+
+  @Test
   void aMissingDownstreamUnitIsAPlaceholderNotAnError() {
     Site.Result r =
         TestSite.of(
