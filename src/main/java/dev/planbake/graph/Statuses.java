@@ -61,6 +61,14 @@ final class Statuses {
         related.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
       }
     }
+    // A page without boxes or a status is not work (a README, a review), unless it takes part in
+    // the order of work: a plan that depends on another, or that another depends on, is planned.
+    for (Index.Entry e : entries) {
+      if (status.get(e.id()) == Status.NONE
+          && (up.containsKey(e.id()) || down.containsKey(e.id()))) {
+        status.put(e.id(), Status.PLANNED);
+      }
+    }
     List<Unit> units = new ArrayList<>(entries.size() + placeholders.size());
     for (int i = 0; i < entries.size(); i++) {
       Index.Entry e = entries.get(i);

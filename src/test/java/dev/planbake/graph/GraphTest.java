@@ -9,6 +9,7 @@ import dev.planbake.model.Cycle;
 import dev.planbake.model.Edge;
 import dev.planbake.model.Progress;
 import dev.planbake.model.Reference.Direction;
+import dev.planbake.model.Status;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import dev.planbake.site.Site;
@@ -390,6 +391,33 @@ class GraphTest {
             assertEquals(
                 List.of(UnitId.global("1.1"), UnitId.global("2.1")),
                 r.repository().criticalPath()));
+  }
+
+  @Test
+  void aPageWithoutBoxesIsWorkOnlyWhenItTakesPartInTheOrderOfWork() {
+    // GSD plans keep their steps in <task> blocks, not boxes, and name their order in front matter.
+    Site.Result r =
+        TestSite.of(
+                tmp,
+                """
+                === 02-01-PLAN.md ===
+                ## Trust boundaries
+                === 02-02-PLAN.md ===
+                ---
+                depends_on: [02-01-PLAN.md]
+                ---
+                ## Objective
+                === README.md ===
+                # Plans
+                """)
+            .check();
+    assertAll(
+        () -> assertEquals(Status.PLANNED, unit(r, "02-01").status()),
+        () -> assertEquals("ready", state(unit(r, "02-01"))),
+        () -> assertEquals(Status.PLANNED, unit(r, "02-02").status()),
+        () -> assertEquals("blocked", state(unit(r, "02-02"))),
+        () -> assertEquals(Status.NONE, unit(r, "readme").status()),
+        () -> assertEquals("closed", state(unit(r, "readme"))));
   }
 
   private static List<String> edges(Site.Result r) {
