@@ -238,7 +238,7 @@ final class Pages {
     List<Unit> planUnits = unitsByPlan.getOrDefault(p.slug(), List.of());
     List<View.Detail> details = new ArrayList<>();
     for (Unit u : planUnits) {
-      details.add(detail(u, root));
+      details.add(detail(u, root, p.files().size() > 1));
     }
     List<View.Doc> docs = new ArrayList<>();
     List<View.TocEntry> toc = new ArrayList<>();
@@ -311,12 +311,17 @@ final class Pages {
     return Page.text(Urls.plan(p) + "index.html", theme.render("plan", ctx));
   }
 
-  private View.Detail detail(Unit u, String root) {
+  /**
+   * What the page shows of one unit. Where some phases have boxes, the phases without are left out,
+   * unless a goal describes them in a one-file plan: in a feature folder, plan.md's phases describe
+   * what tasks.md's phases tick, and both lists would show the same phases twice.
+   */
+  private View.Detail detail(Unit u, String root, boolean severalFiles) {
     PlanUnit part = u.part();
     List<View.Phase> phases = new ArrayList<>();
     boolean anyTasks = part.content().phases().stream().anyMatch(ph -> ph.progress().total() > 0);
     for (dev.planbake.model.Phase ph : part.content().phases()) {
-      if (anyTasks && ph.progress().total() == 0 && ph.goal().isEmpty()) {
+      if (anyTasks && ph.progress().total() == 0 && (ph.goal().isEmpty() || severalFiles)) {
         continue;
       }
       String name =
