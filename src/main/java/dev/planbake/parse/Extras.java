@@ -148,11 +148,33 @@ final class Extras {
     if (inUrls) {
       Matcher m = HTTP_LINK.matcher(text);
       while (m.find()) {
-        String url = m.group(2) != null ? m.group(2) : m.group(3);
+        String url = m.group(2) != null ? m.group(2) : bareUrl(m.group(3));
         String label = m.group(1) != null ? m.group(1).strip() : url;
         urls.add(new Link(label, url, l));
       }
     }
+  }
+
+  /**
+   * A bare URL without the punctuation that ends the sentence around it, as GitHub's autolinks (and
+   * commonmark's) take it: {@code https://a.dev/x, https://b.dev} is two URLs, not {@code
+   * https://a.dev/x,}. A closing parenthesis stays only if it closes one in the URL.
+   */
+  static String bareUrl(String url) {
+    int end = url.length();
+    while (end > 0) {
+      char c = url.charAt(end - 1);
+      if (".,:;!?*_~'\"".indexOf(c) >= 0) {
+        end--;
+      } else if (c == ')'
+          && url.substring(0, end).chars().filter(x -> x == '(').count()
+              < url.substring(0, end).chars().filter(x -> x == ')').count()) {
+        end--;
+      } else {
+        break;
+      }
+    }
+    return url.substring(0, end);
   }
 
   /** Ends what is pending, at the end of the document. */
