@@ -119,7 +119,10 @@ final class Resolver {
       plan = featureFolderAbove(rooted);
     }
     if (plan == null) {
-      return Resolution.NONE;
+      // A folder named without its slash (`specs/008-merge`) is the plan slugged after it.
+      String last = stripSlash(p).substring(stripSlash(p).lastIndexOf('/') + 1);
+      Index.Entry e = last.contains(".") ? null : index.bySlug.get(last.toLowerCase(Locale.ROOT));
+      return one(e);
     }
     List<Index.Entry> units = index.byPlan.get(plan);
     return units == null || units.isEmpty() ? Resolution.NONE : one(units.get(0));

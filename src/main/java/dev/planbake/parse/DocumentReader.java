@@ -462,6 +462,10 @@ final class DocumentReader {
   }
 
   private void addRefs(List<Target> targets, Direction d, String text, int l) {
+    if (!targets.isEmpty() && d != Direction.RELATED && RefText.deniesOrder(text)) {
+      // "MUST remain independently shippable in either order": named, but no order between them.
+      d = Direction.RELATED;
+    }
     for (Target t : targets) {
       refs.add(new Reference(t, d, text.strip(), at(l)));
     }

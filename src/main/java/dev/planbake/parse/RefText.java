@@ -146,6 +146,11 @@ final class RefText {
   private static final Pattern BACKTICK = Pattern.compile("`([^`\\s]+)`");
   private static final Pattern MD_FILE =
       Pattern.compile("(?<![\\w/.-])((?:\\.{1,2}/)?[\\w.-]+(?:/[\\w.-]+)*\\.md)\\b");
+
+  /** A spec-kit feature folder named by its path without a slash: {@code specs/008-merge}. */
+  private static final Pattern FEATURE_FOLDER =
+      Pattern.compile("(?:[\\w.-]+/)+\\d{3}-[a-z0-9][a-z0-9-]*");
+
   private static final Pattern ALIAS = Pattern.compile("(?<![\\w&/#])#(\\d+)\\b(?!\\.\\d)");
   private static final Pattern NAME =
       Pattern.compile(
@@ -188,7 +193,9 @@ final class RefText {
         "`",
         m -> {
           String code = m.group(1);
-          if (code.toLowerCase(Locale.ROOT).endsWith(".md") || code.endsWith("/")) {
+          if (code.toLowerCase(Locale.ROOT).endsWith(".md")
+              || code.endsWith("/")
+              || FEATURE_FOLDER.matcher(code).matches()) {
             out.add(new Target(Kind.PATH, code));
           } else if (guesses) {
             addName(out, code);
@@ -249,6 +256,23 @@ final class RefText {
       return new Target(Kind.PATH, v);
     }
     return new Target(Kind.ID, v);
+  }
+
+  /** Words that say two pieces of work have no order between them. */
+  private static final List<String> NO_ORDER =
+      List.of("independent", "either order", "any order", "not depend", "no dependency");
+
+  /**
+   * Whether a line that names units in a dependency context says they do not depend on each other
+   * ("MUST remain independently shippable in either order", "does not depend on Unit 1.0").
+   */
+  static boolean deniesOrder(String line) {
+    for (String words : NO_ORDER) {
+      if (PlainText.containsIgnoreCase(line, words)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isLocal(String href) {

@@ -420,6 +420,59 @@ class GraphTest {
         () -> assertEquals("closed", state(unit(r, "readme"))));
   }
 
+  @Test
+  void aLineThatDeniesAnOrderNamesARelatedUnitNotADependency() {
+    // mbe-ui's 021 spec: "MUST NOT modify ... `specs/020-point-of-sale` ... independently
+    // shippable".
+    Site.Result r =
+        TestSite.of(
+                tmp,
+                """
+                === specs/020-point-of-sale/plan.md ===
+                # Implementation Plan: Point of Sale
+                === specs/021-cash-sessions/plan.md ===
+                # Implementation Plan: Cash Sessions
+
+                ## Dependencies and Constraints
+
+                - D-001: needs `specs/019-tills`
+                - D-002: MUST NOT modify `specs/020-point-of-sale`; both remain independently shippable.
+                === specs/019-tills/plan.md ===
+                # Implementation Plan: Tills
+                """)
+            .check();
+    assertAll(
+        () -> assertEquals(List.of("021-cash-sessions -> 019-tills"), edges(r)),
+        () ->
+            assertEquals(
+                List.of(UnitId.global("020-point-of-sale")),
+                unit(r, "021-cash-sessions").related()));
+  }
+
+  @Test
+  void aBacktickedFeatureFolderInProseIsABacklink() {
+    Site.Result r =
+        TestSite.of(
+                tmp,
+                """
+                === specs/008-merge-products/plan.md ===
+                # Implementation Plan: Merge Products
+                === specs/016-product-merge-review/plan.md ===
+                # Implementation Plan: Merge Review
+
+                ## Summary
+
+                A review step in the Merge Products screen (`specs/008-merge-products`).
+                """)
+            .check();
+    assertAll(
+        () -> assertEquals(List.of(), edges(r)),
+        () ->
+            assertEquals(
+                List.of(UnitId.global("016-product-merge-review")),
+                unit(r, "008-merge-products").mentionedBy()));
+  }
+
   private static List<String> edges(Site.Result r) {
     return r.repository().edges().stream()
         .filter(e -> e.kind() == Direction.DEPENDS_ON)
