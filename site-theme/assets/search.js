@@ -1,6 +1,26 @@
 // Search. On every page "/" focuses the search box. On the search page this loads the prebuilt
 // index (search/index.js, written by Planbake at build time) and queries it with Fuse.js.
 // Without JavaScript the header box still submits to the search page, which then says so.
+// Also, on every page: closed <details> open for printing (see below).
+
+// Printing opens the closed <details> (URLs, backlinks, the graph as a list) and closes them again
+// afterwards. Browsers that know ::details-content do this in print CSS already; this is for the
+// others, and pages print (collapsed) without it.
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) {
+      d.open = true;
+      opened.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
+
 (function () {
   "use strict";
 
@@ -178,6 +198,11 @@
 
   var FIELD_NAMES = { k: "task", h: "heading", a: "alias", b: "text" };
 
+  // The index keeps Markdown's inline marks (`code`, **bold**); a snippet shows the words only.
+  function plain(s) {
+    return s.replace(/[`*]+/g, "");
+  }
+
   // Where a long field (a task, a heading, the prose) holds a word of the query, with it marked:
   // the words as typed first (longest first), then the words they matched by a typo.
   function snippet(u, terms, words) {
@@ -203,9 +228,12 @@
         }
         var p = el("p", "result-match muted");
         p.appendChild(el("span", "result-field", FIELD_NAMES[key] + ": "));
-        p.appendChild(document.createTextNode(text.slice(from, at)));
+        // An ellipsis where the snippet cuts into the text rather than at its start or end.
+        var before = key === "b" && from > 0 ? "\u2026" : "";
+        var after = key === "b" && to < text.length ? "\u2026" : "";
+        p.appendChild(document.createTextNode(before + plain(text.slice(from, at))));
         p.appendChild(el("mark", "", text.slice(at, end)));
-        p.appendChild(document.createTextNode(text.slice(end, to)));
+        p.appendChild(document.createTextNode(plain(text.slice(end, to)).replace(/\s+$/, "") + after));
         return p;
       }
     }
