@@ -132,12 +132,20 @@ final class GraphPages {
             + " and "
             + count(edges.size(), "dependency", "dependencies")
             + ". Arrows point from a unit to the units that need it; each box links to its plan.";
-    String svg = draw(nodes, edges, "Dependency graph of " + count(nodes.size(), "unit"));
+    Drawing svg = draw(nodes, edges, "Dependency graph of " + count(nodes.size(), "unit"));
     return page(
         "graph/index.html",
         root,
         new View.GraphPage(
-            "Dependency graph", intro, svg, legend(), List.of(), rows, "", cycleCount(null)));
+            "Dependency graph",
+            intro,
+            svg.svg(),
+            svg.width(),
+            legend(),
+            List.of(),
+            rows,
+            "",
+            cycleCount(null)));
   }
 
   /**
@@ -235,12 +243,20 @@ final class GraphPages {
             + g.name()
             + around
             + ". Arrows point from a unit to the units that need it; each box links to its page.";
-    String svg = draw(nodes, edges, "Dependency graph of " + g.name());
+    Drawing svg = draw(nodes, edges, "Dependency graph of " + g.name());
     return page(
         path,
         root,
         new View.GraphPage(
-            g.name(), intro, svg, legend(), List.of(), rows, root + "graph/", cycleCount(inside)));
+            g.name(),
+            intro,
+            svg.svg(),
+            svg.width(),
+            legend(),
+            List.of(),
+            rows,
+            root + "graph/",
+            cycleCount(inside)));
   }
 
   /**
@@ -344,27 +360,40 @@ final class GraphPages {
             + "). Arrows show that units of one group need units of another; open a group to see"
             + " its units and their direct neighbours. Each plan page shows its own neighbourhood."
             + shownLinks;
-    String svg = draw(nodes, edges, "Dependency graph overview: " + count(nodes.size(), "group"));
+    Drawing svg = draw(nodes, edges, "Dependency graph overview: " + count(nodes.size(), "group"));
     return page(
         "graph/index.html",
         root,
         new View.GraphPage(
-            "Dependency graph", intro, svg, legend(), table, List.of(), "", cycleCount(null)));
+            "Dependency graph",
+            intro,
+            svg.svg(),
+            svg.width(),
+            legend(),
+            table,
+            List.of(),
+            "",
+            cycleCount(null)));
   }
 
   // ---- shared
 
-  private String draw(List<GraphSvg.Node> nodes, List<GraphSvg.Edge> edges, String label) {
+  /** A graph as drawn: its SVG and its natural width in pixels (0 if it could not be drawn). */
+  private record Drawing(String svg, int width) {}
+
+  private Drawing draw(List<GraphSvg.Node> nodes, List<GraphSvg.Edge> edges, String label) {
     Diagram d;
     try {
       d = layout.of(GraphSvg.sketch(nodes, edges));
     } catch (RuntimeException e) {
       // A layout bug must not take the site down: the page keeps its list form and says why.
-      return "<p class=\"notice\">This graph could not be drawn ("
-          + Escape.xml(e.toString())
-          + "); the list below holds the same dependencies.</p>";
+      return new Drawing(
+          "<p class=\"notice\">This graph could not be drawn ("
+              + Escape.xml(e.toString())
+              + "); the list below holds the same dependencies.</p>",
+          0);
     }
-    return GraphSvg.svg(d, nodes, edges, "graph", label);
+    return new Drawing(GraphSvg.svg(d, nodes, edges, "graph", label), d.width());
   }
 
   private Page page(String path, String root, View.GraphPage view) {

@@ -145,6 +145,7 @@ final class View {
       String heading,
       String intro,
       String svg,
+      int width,
       List<Status> legend,
       List<GraphGroup> groups,
       List<GraphRow> rows,
