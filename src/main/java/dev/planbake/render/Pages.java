@@ -6,6 +6,7 @@ import dev.planbake.model.Document;
 import dev.planbake.model.Gate;
 import dev.planbake.model.Plan;
 import dev.planbake.model.PlanUnit;
+import dev.planbake.model.Reference;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Section;
 import dev.planbake.model.Status;
@@ -15,10 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** One method per kind of page: builds its view model and renders its template. */
@@ -113,6 +117,10 @@ final class Pages {
   private final Repository repo;
   private final Map<UnitId, Unit> units;
   private final Map<String, List<Unit>> unitsByPlan = new HashMap<>();
+
+  /** The issue numbers units declare as their aliases ({@code #47}). */
+  private final Set<String> aliases = new HashSet<>();
+
   private final Neighbourhood hood;
 
   Pages(
@@ -135,6 +143,7 @@ final class Pages {
     for (Unit u : repo.units()) {
       if (!u.placeholder()) {
         unitsByPlan.computeIfAbsent(u.planSlug(), k -> new ArrayList<>()).add(u);
+        aliases.addAll(u.part().aliases());
       }
     }
   }
@@ -351,6 +360,15 @@ final class Pages {
     for (dev.planbake.model.Link l : part.content().urls()) {
       links.add(new View.Link(l.label(), l.url()));
     }
+    // "Depends on: #48" where no plan here is #48: an issue in a tracker, whose state is unknown.
+    Set<String> outside = new LinkedHashSet<>();
+    for (Reference r : part.content().references()) {
+      if (r.target().kind() == Reference.Kind.ALIAS
+          && r.direction() == Reference.Direction.DEPENDS_ON
+          && !aliases.contains(r.target().value())) {
+        outside.add(r.target().value());
+      }
+    }
     boolean disagree =
         u.declared().present()
             && u.derived() != Status.NONE
@@ -367,6 +385,7 @@ final class Pages {
         dedupeFiles(files),
         links,
         views.refs(u.dependsOn(), root),
+        List.copyOf(outside),
         views.refs(u.enables(), root),
         views.refs(u.related(), root),
         views.refs(u.mentionedBy(), root),

@@ -103,6 +103,7 @@ final class View {
       List<FileChange> files,
       List<Link> urls,
       List<UnitRef> upstream,
+      List<String> outside,
       List<UnitRef> downstream,
       List<UnitRef> related,
       List<UnitRef> mentionedBy,
