@@ -41,7 +41,7 @@ final class GraphPages {
   private final Map<UnitId, Unit> units;
   private final GraphGroups groups;
   private final Layout layout;
-  private final Cycles cycles;
+  private final GraphBoxes.Cycles cycles;
   private final List<Edge> dependencies = new ArrayList<>();
   private final Set<UnitId> changed;
   private final Function<String, Page> previous;
@@ -58,7 +58,7 @@ final class GraphPages {
       Repository repo,
       Map<UnitId, Unit> units,
       GraphGroups groups,
-      Cycles cycles,
+      GraphBoxes.Cycles cycles,
       Layout layout,
       Set<UnitId> changed,
       Function<String, Page> previous) {
@@ -128,11 +128,12 @@ final class GraphPages {
     List<GraphSvg.Edge> edges = new ArrayList<>();
     dependencies.forEach(e -> edges.add(edge(e)));
     String intro =
-        count(nodes.size(), "unit")
+        GraphBoxes.count(nodes.size(), "unit")
             + " and "
-            + count(edges.size(), "dependency", "dependencies")
+            + GraphBoxes.count(edges.size(), "dependency", "dependencies")
             + ". Arrows point from a unit to the units that need it; each box links to its plan.";
-    Drawing svg = draw(nodes, edges, "Dependency graph of " + count(nodes.size(), "unit"));
+    Drawing svg =
+        draw(nodes, edges, "Dependency graph of " + GraphBoxes.count(nodes.size(), "unit"));
     return page(
         "graph/index.html",
         root,
@@ -141,7 +142,7 @@ final class GraphPages {
             intro,
             svg.svg(),
             svg.width(),
-            legend(),
+            GraphBoxes.legend(),
             List.of(),
             rows,
             "",
@@ -193,7 +194,9 @@ final class GraphPages {
       around =
           outside.isEmpty()
               ? ""
-              : ", with the " + count(outside.size(), "unit") + " outside it they are linked to";
+              : ", with the "
+                  + GraphBoxes.count(outside.size(), "unit")
+                  + " outside it they are linked to";
     } else {
       // Too many neighbours to draw one by one: each other group they belong to is one box.
       Map<GraphGroups.Group, Set<UnitId>> byGroup = new TreeMap<>(BY_SLUG);
@@ -223,22 +226,22 @@ final class GraphPages {
                       "g:" + og.slug(),
                       "⧉",
                       og.name(),
-                      count(ids.size(), "linked unit"),
+                      GraphBoxes.count(ids.size(), "linked unit"),
                       root + "graph/" + og.slug() + "/",
-                      count(ids.size(), "unit")
+                      GraphBoxes.count(ids.size(), "unit")
                           + " of "
                           + og.name()
                           + " linked to this group; open that group",
                       "ggroup goutside")));
       around =
           ", linked to "
-              + count(outside.size(), "unit")
+              + GraphBoxes.count(outside.size(), "unit")
               + " in "
-              + count(byGroup.size(), "other group")
+              + GraphBoxes.count(byGroup.size(), "other group")
               + " (one box per group)";
     }
     String intro =
-        count(g.units().size(), "unit")
+        GraphBoxes.count(g.units().size(), "unit")
             + " of "
             + g.name()
             + around
@@ -252,7 +255,7 @@ final class GraphPages {
             intro,
             svg.svg(),
             svg.width(),
-            legend(),
+            GraphBoxes.legend(),
             List.of(),
             rows,
             root + "graph/",
@@ -304,7 +307,7 @@ final class GraphPages {
       total += g.units().size();
       View.Status s = Views.status(Status.derivedFrom(p));
       String url = root + "graph/" + g.slug() + "/";
-      String summary = count(g.units().size(), "unit") + " · " + p.percent() + "%";
+      String summary = GraphBoxes.count(g.units().size(), "unit") + " · " + p.percent() + "%";
       nodes.add(
           GraphSvg.Node.of(
               "g:" + g.slug(),
@@ -338,7 +341,7 @@ final class GraphPages {
               "g:" + up.slug(),
               "g:" + down.slug(),
               n >= 10 ? "gedge-many" : "",
-              count(n, "dependency", "dependencies")
+              GraphBoxes.count(n, "dependency", "dependencies")
                   + " from "
                   + up.name()
                   + " to "
@@ -353,14 +356,15 @@ final class GraphPages {
                 + links.pairs.size()
                 + " links between groups are drawn; the table lists them all by group.";
     String intro =
-        count(total, "unit")
+        GraphBoxes.count(total, "unit")
             + " are too many to draw readably at once, so they are grouped by the top folder of"
             + " their plans ("
-            + count(nodes.size(), "group")
+            + GraphBoxes.count(nodes.size(), "group")
             + "). Arrows show that units of one group need units of another; open a group to see"
             + " its units and their direct neighbours. Each plan page shows its own neighbourhood."
             + shownLinks;
-    Drawing svg = draw(nodes, edges, "Dependency graph overview: " + count(nodes.size(), "group"));
+    Drawing svg =
+        draw(nodes, edges, "Dependency graph overview: " + GraphBoxes.count(nodes.size(), "group"));
     return page(
         "graph/index.html",
         root,
@@ -369,7 +373,7 @@ final class GraphPages {
             intro,
             svg.svg(),
             svg.width(),
-            legend(),
+            GraphBoxes.legend(),
             table,
             List.of(),
             "",
@@ -400,8 +404,8 @@ final class GraphPages {
     String canonical = path.substring(0, path.length() - "index.html".length());
     String description =
         view.rows().isEmpty()
-            ? count(view.groups().size(), "group") + " of units and their dependencies"
-            : count(view.rows().size(), "unit") + " and their dependencies";
+            ? GraphBoxes.count(view.groups().size(), "group") + " of units and their dependencies"
+            : GraphBoxes.count(view.rows().size(), "unit") + " and their dependencies";
     Map<String, Object> ctx =
         pages.context(root, pages.meta(view.heading(), description, canonical));
     ctx.put("graph", view);
@@ -409,64 +413,14 @@ final class GraphPages {
   }
 
   GraphSvg.Node node(Unit u, String root, String extraCss) {
-    return node(u, views.ref(u, root), cycles.units().contains(u.id()), extraCss);
-  }
-
-  /** A unit's box: its board column (ready, blocked ...) gives the class and icon. */
-  static GraphSvg.Node node(Unit u, View.UnitRef r, boolean inCycle, String extraCss) {
-    View.Status s = look(u);
-    String title = u.placeholder() || u.title().equals(u.label()) ? "" : u.title();
-    StringBuilder tip = new StringBuilder(u.label());
-    if (!title.isEmpty()) {
-      tip.append(": ").append(u.title());
-    }
-    tip.append(" — ").append(s.label());
-    if (u.progress().total() > 0) {
-      tip.append(", ").append(u.progress().done()).append('/').append(u.progress().total());
-      tip.append(" tasks");
-    }
-    if (inCycle) {
-      tip.append(", in a dependency cycle");
-    }
-    String css =
-        "status-"
-            + s.slug()
-            + (u.placeholder() ? " gplaceholder" : "")
-            + (inCycle ? " gcycle" : "")
-            + extraCss;
-    // A cycle is marked in the text too, not only by the red outline.
-    String label = inCycle ? u.label() + " ↻" : u.label();
-    return GraphSvg.Node.of(
-        u.id().toString(), s.icon(), label, title, r.url(), tip.toString(), css);
-  }
-
-  static View.Status look(Unit u) {
-    if (u.placeholder()) {
-      return Views.NOT_YET_PLANNED;
-    }
-    Pages.Column c = Pages.column(u);
-    return c == null ? Views.status(u.status()) : c.view;
+    return GraphBoxes.node(u, views.ref(u, root), cycles.units().contains(u.id()), extraCss);
   }
 
   private GraphSvg.Edge edge(Edge e) {
-    return edge(
+    return GraphBoxes.edge(
         units.get(e.from()),
         units.get(e.to()),
-        cycles.edges().contains(Cycles.key(e.from(), e.to())));
-  }
-
-  /**
-   * The arrow of "{@code from} depends on {@code to}", drawn from the dependency to the unit that
-   * needs it, so that work flows left to right; dashed when one end is not planned yet.
-   */
-  static GraphSvg.Edge edge(Unit from, Unit to, boolean cycle) {
-    boolean enables = from.placeholder() || to.placeholder();
-    String css = (enables ? "gedge-enables" : "") + (cycle ? (enables ? " " : "") + "gcycle" : "");
-    String tip =
-        enables
-            ? to.label() + " enables " + from.label() + " (not yet planned)"
-            : from.label() + " depends on " + to.label();
-    return new GraphSvg.Edge(to.id().toString(), from.id().toString(), css, tip);
+        cycles.edges().contains(GraphBoxes.Cycles.key(e.from(), e.to())));
   }
 
   private View.GraphRow row(Unit u, String root) {
@@ -482,52 +436,5 @@ final class GraphPages {
       }
     }
     return n;
-  }
-
-  static List<View.Status> legend() {
-    List<View.Status> out = new ArrayList<>();
-    for (Pages.Column c : Pages.Column.values()) {
-      out.add(c.view);
-    }
-    out.add(Views.NOT_YET_PLANNED);
-    return out;
-  }
-
-  /** The units and edges (as {@link #key}) that lie on a dependency cycle. */
-  record Cycles(Set<UnitId> units, Set<String> edges) {
-    static Cycles of(Repository repo) {
-      Set<UnitId> us = new HashSet<>();
-      Set<String> es = new HashSet<>();
-      for (Cycle c : repo.cycles()) {
-        us.addAll(c.ids());
-        c.edges().forEach(e -> es.add(key(e.from(), e.to())));
-      }
-      return new Cycles(us, es);
-    }
-
-    /** An edge of the model: {@code from} depends on {@code to}. */
-    static String key(UnitId from, UnitId to) {
-      return from + "\u0000" + to;
-    }
-  }
-
-  static String count(int n, String one) {
-    return count(n, one, one + "s");
-  }
-
-  static String count(int n, String one, String many) {
-    // As "%,d %s" formats it, without a Formatter: this runs for every box of every graph.
-    String digits = Integer.toString(Math.abs(n));
-    StringBuilder sb = new StringBuilder(digits.length() + many.length() + 6);
-    if (n < 0) {
-      sb.append('-');
-    }
-    for (int i = 0; i < digits.length(); i++) {
-      if (i > 0 && (digits.length() - i) % 3 == 0) {
-        sb.append(',');
-      }
-      sb.append(digits.charAt(i));
-    }
-    return sb.append(' ').append(n == 1 ? one : many).toString();
   }
 }

@@ -30,11 +30,11 @@ final class Neighbourhood {
   private final Map<UnitId, Unit> units;
   private final Views views;
   private final GraphGroups groups;
-  private final GraphPages.Cycles cycles;
+  private final GraphBoxes.Cycles cycles;
   private final Map<String, Map<UnitId, GraphSvg.Node>> made = new ConcurrentHashMap<>();
 
   Neighbourhood(
-      Map<UnitId, Unit> units, Views views, GraphGroups groups, GraphPages.Cycles cycles) {
+      Map<UnitId, Unit> units, Views views, GraphGroups groups, GraphBoxes.Cycles cycles) {
     this.units = units;
     this.views = views;
     this.groups = groups;
@@ -132,10 +132,10 @@ final class Neighbourhood {
           continue;
         }
         edges.add(
-            GraphPages.edge(
+            GraphBoxes.edge(
                 down1,
                 units.get(dep),
-                cycles.edges().contains(GraphPages.Cycles.key(down1.id(), dep))));
+                cycles.edges().contains(GraphBoxes.Cycles.key(down1.id(), dep))));
         Diagram.Box a = boxOf.get(k);
         Diagram.Box b = boxOf.get(n.key());
         int sx = a.x() + a.width();
@@ -161,9 +161,9 @@ final class Neighbourhood {
         "Neighbourhood of "
             + u.label()
             + ": "
-            + GraphPages.count(ups, "unit")
+            + GraphBoxes.count(ups, "unit")
             + " upstream and "
-            + GraphPages.count(downs, "unit")
+            + GraphBoxes.count(downs, "unit")
             + " downstream within two steps";
     String svg = GraphSvg.svg(d, nodes, edges, "graph graph-hood", label);
     return "<figure class=\"hood\">\n<figcaption>Neighbourhood: two steps up and down · <a href=\""
@@ -183,7 +183,7 @@ final class Neighbourhood {
   }
 
   private GraphSvg.Node node(Unit x, String root, String extraCss) {
-    return GraphPages.node(x, views.ref(x, root), cycles.units().contains(x.id()), extraCss);
+    return GraphBoxes.node(x, views.ref(x, root), cycles.units().contains(x.id()), extraCss);
   }
 
   /**

@@ -141,7 +141,7 @@ public final class Renderer {
     // a one-shot build streams its pages away and would only spend memory on it.
     body.remember(sink == null);
     GraphGroups groups = new GraphGroups(repo);
-    GraphPages.Cycles cycles = GraphPages.Cycles.of(repo);
+    GraphBoxes.Cycles cycles = GraphBoxes.Cycles.of(repo);
     Neighbourhood hood = new Neighbourhood(units, views, groups, cycles);
     Pages pages = new Pages(theme, settings, generator, views, body, repo, units, hood);
     // Plan pages link to the graph page of their units: when groups change, all of them do.
