@@ -4,12 +4,6 @@ import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostics;
 import dev.planbake.diag.Position;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -366,9 +360,6 @@ public final class Scanner {
     return new ArrayList<>(ordered.keySet());
   }
 
-  /** A file as read: its text (null if it could not be used) and what to report about it. */
-  private record Read(PlanSource.File file, Diagnostic problem) {}
-
   /**
    * Reads the files a walk finds while it goes on: helpers on the common pool take them as they are
    * found, and the walking thread joins in once the walk is over. The walk lists directories and
@@ -447,7 +438,7 @@ public final class Scanner {
                 .withHint("raise max_file_size in planbake.yml if this is intended"));
       }
       byte[] bytes = Files.readAllBytes(file);
-      Read read = decode(bytes, source, at);
+      Read read = Utf8.decode(bytes, source, at);
       if (cache != null && bytes.length == size) {
         cache.put(
             file, new Cache.Entry(size, attrs.lastModifiedTime(), read.file(), read.problem()));
@@ -473,67 +464,5 @@ public final class Scanner {
     }
     cache.put(file, hit);
     return new Read(hit.file(), hit.warning());
-  }
-
-  /** UTF-8 with replacement characters; the first invalid byte is reported with its line. */
-  private static Read decode(byte[] bytes, String source, Position at) {
-    int start =
-        bytes.length >= 3
-                && (bytes[0] & 0xff) == 0xEF
-                && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF
-            ? 3
-            : 0;
-    // The JDK's own decoding is the fast one; it replaces what is invalid with U+FFFD, so text
-    // without one was valid, and only text with one is decoded again to find the first bad byte.
-    String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-    if (text.indexOf('\uFFFD') < 0) {
-      return new Read(new PlanSource.File(source, text), null);
-    }
-    CharsetDecoder dec =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    int firstBad = -1;
-    while (true) {
-      CoderResult r = dec.decode(in, out, true);
-      if (r.isUnderflow()) {
-        break;
-      }
-      if (r.isError()) {
-        if (firstBad < 0) {
-          firstBad = in.position();
-        }
-        out.put('\uFFFD');
-        in.position(in.position() + r.length());
-      } else {
-        // Overflow cannot happen: UTF-8 never yields more chars than bytes.
-        break;
-      }
-    }
-    dec.flush(out);
-    out.flip();
-    PlanSource.File file = new PlanSource.File(source, out.toString());
-    if (firstBad < 0) {
-      return new Read(file, null);
-    }
-    int line = 1;
-    for (int i = start; i < firstBad; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-      }
-    }
-    return new Read(
-        file,
-        Diagnostic.warning(
-                at.atLine(line),
-                String.format(
-                    Locale.ROOT,
-                    "invalid UTF-8 (byte 0x%02X); shown as \uFFFD",
-                    bytes[firstBad] & 0xff))
-            .withHint("save the file as UTF-8"));
   }
 }
