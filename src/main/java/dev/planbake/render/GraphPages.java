@@ -137,16 +137,13 @@ final class GraphPages {
     return page(
         "graph/index.html",
         root,
-        new View.GraphPage(
-            "Dependency graph",
-            intro,
-            svg.svg(),
-            svg.width(),
-            GraphBoxes.legend(),
-            List.of(),
-            rows,
-            "",
-            cycleCount(null)));
+        "Dependency graph",
+        intro,
+        svg,
+        List.of(),
+        rows,
+        "",
+        cycleCount(null));
   }
 
   /**
@@ -248,18 +245,7 @@ final class GraphPages {
             + ". Arrows point from a unit to the units that need it; each box links to its page.";
     Drawing svg = draw(nodes, edges, "Dependency graph of " + g.name());
     return page(
-        path,
-        root,
-        new View.GraphPage(
-            g.name(),
-            intro,
-            svg.svg(),
-            svg.width(),
-            GraphBoxes.legend(),
-            List.of(),
-            rows,
-            root + "graph/",
-            cycleCount(inside)));
+        path, root, g.name(), intro, svg, List.of(), rows, root + "graph/", cycleCount(inside));
   }
 
   /**
@@ -368,16 +354,13 @@ final class GraphPages {
     return page(
         "graph/index.html",
         root,
-        new View.GraphPage(
-            "Dependency graph",
-            intro,
-            svg.svg(),
-            svg.width(),
-            GraphBoxes.legend(),
-            table,
-            List.of(),
-            "",
-            cycleCount(null)));
+        "Dependency graph",
+        intro,
+        svg,
+        table,
+        List.of(),
+        "",
+        cycleCount(null));
   }
 
   // ---- shared
@@ -400,7 +383,27 @@ final class GraphPages {
     return new Drawing(GraphSvg.svg(d, nodes, edges, "graph", label), d.width());
   }
 
-  private Page page(String path, String root, View.GraphPage view) {
+  private Page page(
+      String path,
+      String root,
+      String heading,
+      String intro,
+      Drawing drawing,
+      List<View.GraphGroup> groups,
+      List<View.GraphRow> rows,
+      String overview,
+      int cycles) {
+    View.GraphPage view =
+        new View.GraphPage(
+            heading,
+            intro,
+            drawing.svg(),
+            drawing.width(),
+            GraphBoxes.legend(),
+            groups,
+            rows,
+            overview,
+            cycles);
     String canonical = path.substring(0, path.length() - "index.html".length());
     String description =
         view.rows().isEmpty()
