@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Finds the unit a reference names, seen from the unit that makes it. */
 final class Resolver {
@@ -86,6 +87,9 @@ final class Resolver {
    * A path as written in a link or backticks: relative to the referring file, then to the plans
    * folder, then (if no other plan has that file name) by file name.
    */
+  /** {@code 008-merge-products}: how spec-kit names a feature's folder. */
+  private static final Pattern FEATURE_FOLDER = Pattern.compile("\\d{3,}-[A-Za-z0-9][\\w.-]*");
+
   private Resolution path(String written, String writtenIn) {
     int cut = queryOrFragment(written);
     String p = (cut < 0 ? written : written.substring(0, cut)).replace('\\', '/');
@@ -119,10 +123,11 @@ final class Resolver {
       plan = featureFolderAbove(rooted);
     }
     if (plan == null) {
-      // A folder named without its slash (`specs/008-merge`) is the plan slugged after it.
+      // A feature folder named by its path (`specs/008-merge`) is the plan slugged after it.
       String last = stripSlash(p).substring(stripSlash(p).lastIndexOf('/') + 1);
-      Index.Entry e = last.contains(".") ? null : index.bySlug.get(last.toLowerCase(Locale.ROOT));
-      return one(e);
+      return FEATURE_FOLDER.matcher(last).matches()
+          ? one(index.bySlug.get(last.toLowerCase(Locale.ROOT)))
+          : Resolution.NONE;
     }
     List<Index.Entry> units = index.byPlan.get(plan);
     return units == null || units.isEmpty() ? Resolution.NONE : one(units.get(0));
