@@ -39,10 +39,15 @@ final class GraphBoxes {
             + (u.placeholder() ? " gplaceholder" : "")
             + (inCycle ? " gcycle" : "")
             + extraCss;
+    // A unit named by its plan's slug (004-recurring-invoices) reads better by its title, with the
+    // slug below it; "Unit 2.0" stays first, as plans name it.
+    boolean titleFirst = !u.id().isNumbered() && !title.isEmpty();
+    String first = titleFirst ? title : u.label();
+    String second = titleFirst ? u.label() : title;
     // A cycle is marked in the text too, not only by the red outline.
-    String label = inCycle ? u.label() + " ↻" : u.label();
+    String label = inCycle ? first + " ↻" : first;
     return GraphSvg.Node.of(
-        u.id().toString(), s.icon(), label, title, r.url(), tip.toString(), css);
+        u.id().toString(), s.icon(), label, second, r.url(), tip.toString(), css);
   }
 
   static View.Status look(Unit u) {
