@@ -55,6 +55,14 @@ final class DocumentReader {
           "(?i)(?:[\\d.]+\\s+)?phase\\s+(\\d+[a-z]?(?:[-–]\\d+[a-z]?|\\s*&\\s*\\d+[a-z]?"
               + "|\\s+and\\s+\\d+[a-z]?)*)\\b\\s*([:—–.-]*)\\s*(.*)");
 
+  /** A time estimate in brackets at the end of a phase's name: "(Week 3)", "(2-3 days)". */
+  private static final Pattern PHASE_DURATION =
+      Pattern.compile(
+          "\\s*\\(((?:~\\s*)?(?:(?:weeks?|days?|sprints?|months?)\\s+\\d+(?:\\s*[-–]\\s*\\d+)?"
+              + "|\\d+(?:\\.\\d+)?(?:\\s*[-–]\\s*\\d+(?:\\.\\d+)?)?\\s*"
+              + "(?:weeks?|days?|sprints?|months?|hours?|h|d|w)))\\)$",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern STAGE_HEADING =
       Pattern.compile("(?i)(?:[\\d.]+\\s+)?stage\\s+\\d+\\s*[:—–.-].*");
   private static final Pattern STATUS_HEADING =
@@ -254,6 +262,12 @@ final class DocumentReader {
     } else if (phase != null && phase.matches() && !partOfPhase(phase)) {
       o.phaseNumber = phase.group(1);
       o.phaseName = phase.group(3).strip();
+      Matcher when = PHASE_DURATION.matcher(o.phaseName);
+      if (when.find()) {
+        // "Phase 4: Flask Compatibility (Week 3)": its estimate, first as for the duration fields.
+        o.duration = when.group(1);
+        o.phaseName = o.phaseName.substring(0, when.start()).strip();
+      }
       phases.add(o);
     } else {
       o.refDirection = RefText.sectionDirection(plain);

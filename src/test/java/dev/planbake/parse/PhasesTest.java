@@ -98,4 +98,23 @@ class PhasesTest {
         List.of("2|Implementation Strategy|1/2", "1|Export Jobs|1/1", "2|Download Links|0/1"),
         phases(md));
   }
+
+  @Test
+  void aTimeEstimateInBracketsAfterTheNameIsTheDuration() {
+    String md =
+        """
+        ### Phase 4: Flask Compatibility (Week 3)
+        ### Phase 5: Rollout (2-3 days)
+        ### Phase 6: Core Tables (Actor & Property)
+        ### Phase 7: Cache (COMPLETED)
+        """;
+    Doc doc = DocumentReader.read(Path.of("plans"), "p.md", md, "", false);
+    assertEquals(
+        List.of(
+            "Flask Compatibility|Week 3",
+            "Rollout|2-3 days",
+            "Core Tables (Actor & Property)|",
+            "Cache (COMPLETED)|"),
+        doc.content().phases().stream().map(p -> p.name() + "|" + p.duration()).toList());
+  }
 }
