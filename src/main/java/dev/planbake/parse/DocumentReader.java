@@ -193,6 +193,7 @@ final class DocumentReader {
     for (Open o : phases) {
       phaseList.add(
           new Phase(
+              source,
               o.phaseNumber,
               o.phaseName,
               o.level,

@@ -327,12 +327,17 @@ final class Pages {
    */
   private View.Detail detail(Unit u, String root, boolean severalFiles) {
     PlanUnit part = u.part();
-    List<View.Phase> phases = new ArrayList<>();
+    List<dev.planbake.model.Phase> shown = new ArrayList<>();
     boolean anyTasks = part.content().phases().stream().anyMatch(ph -> ph.progress().total() > 0);
     for (dev.planbake.model.Phase ph : part.content().phases()) {
-      if (anyTasks && ph.progress().total() == 0 && (ph.goal().isEmpty() || severalFiles)) {
-        continue;
+      if (!anyTasks || ph.progress().total() > 0 || (!ph.goal().isEmpty() && !severalFiles)) {
+        shown.add(ph);
       }
+    }
+    // Phases from several files (a feature folder's plan.md and tasks.md) each name their file.
+    boolean named = shown.stream().map(dev.planbake.model.Phase::source).distinct().count() > 1;
+    List<View.Phase> phases = new ArrayList<>();
+    for (dev.planbake.model.Phase ph : shown) {
       String name =
           ph.name().isEmpty() ? "Phase " + ph.number() : "Phase " + ph.number() + ": " + ph.name();
       phases.add(
@@ -342,7 +347,8 @@ final class Pages {
               ph.anchor(),
               Views.progress(ph.progress()),
               ph.goal(),
-              ph.duration()));
+              ph.duration(),
+              named ? ph.source().substring(ph.source().lastIndexOf('/') + 1) : ""));
     }
     List<View.Gate> gates = new ArrayList<>();
     for (Gate g : part.content().gates()) {

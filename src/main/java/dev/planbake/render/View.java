@@ -73,7 +73,13 @@ final class View {
   public record ListPage(String heading, String intro, Status status, List<Row> rows) {}
 
   public record Phase(
-      String name, int level, String anchor, Progress progress, String goal, String duration) {}
+      String name,
+      int level,
+      String anchor,
+      Progress progress,
+      String goal,
+      String duration,
+      String file) {}
 
   public record SectionBar(String title, String anchor, int level, Progress progress) {}
 
