@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 
 /** Finds the unit a reference names, seen from the unit that makes it. */
 final class Resolver {
-  private static final java.util.regex.Pattern LEADING_SLASHES =
-      java.util.regex.Pattern.compile("^/+");
+  /** {@code 008-merge-products}: how spec-kit names a feature's folder. */
+  private static final Pattern FEATURE_FOLDER = Pattern.compile("\\d{3,}-[A-Za-z0-9][\\w.-]*");
+
+  private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
 
   private final Index index;
 
@@ -87,9 +89,6 @@ final class Resolver {
    * A path as written in a link or backticks: relative to the referring file, then to the plans
    * folder, then (if no other plan has that file name) by file name.
    */
-  /** {@code 008-merge-products}: how spec-kit names a feature's folder. */
-  private static final Pattern FEATURE_FOLDER = Pattern.compile("\\d{3,}-[A-Za-z0-9][\\w.-]*");
-
   private Resolution path(String written, String writtenIn) {
     int cut = queryOrFragment(written);
     String p = (cut < 0 ? written : written.substring(0, cut)).replace('\\', '/');
