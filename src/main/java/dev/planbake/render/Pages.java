@@ -5,8 +5,6 @@ import dev.planbake.diag.Diagnostic;
 import dev.planbake.model.Document;
 import dev.planbake.model.Gate;
 import dev.planbake.model.Plan;
-import dev.planbake.model.PlanUnit;
-import dev.planbake.model.Reference;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Section;
 import dev.planbake.model.Status;
@@ -16,13 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /** One method per kind of page: builds its view model and renders its template. */
@@ -118,10 +112,7 @@ final class Pages {
   private final Map<UnitId, Unit> units;
   private final Map<String, List<Unit>> unitsByPlan = new HashMap<>();
 
-  /** The issue numbers units declare as their aliases ({@code #47}). */
-  private final Set<String> aliases = new HashSet<>();
-
-  private final Neighbourhood hood;
+  private final UnitDetails unitDetails;
 
   Pages(
       Theme theme,
@@ -132,7 +123,7 @@ final class Pages {
       Repository repo,
       Map<UnitId, Unit> units,
       Neighbourhood hood) {
-    this.hood = hood;
+    this.unitDetails = new UnitDetails(views, hood, repo.units());
     this.theme = theme;
     this.settings = settings;
     this.generator = generator;
@@ -143,7 +134,6 @@ final class Pages {
     for (Unit u : repo.units()) {
       if (!u.placeholder()) {
         unitsByPlan.computeIfAbsent(u.planSlug(), k -> new ArrayList<>()).add(u);
-        aliases.addAll(u.part().aliases());
       }
     }
   }
@@ -247,7 +237,7 @@ final class Pages {
     List<Unit> planUnits = unitsByPlan.getOrDefault(p.slug(), List.of());
     List<View.Detail> details = new ArrayList<>();
     for (Unit u : planUnits) {
-      details.add(detail(u, root, p.files().size() > 1));
+      details.add(unitDetails.of(u, root, p.files().size() > 1));
     }
     List<View.Doc> docs = new ArrayList<>();
     List<View.TocEntry> toc = new ArrayList<>();
@@ -318,92 +308,6 @@ final class Pages {
     Map<String, Object> ctx = context(root, meta(title, description, Urls.plan(p)));
     ctx.put("plan", view);
     return Page.text(Urls.plan(p) + "index.html", theme.render("plan", ctx));
-  }
-
-  /**
-   * What the page shows of one unit. Where some phases have boxes, the phases without are left out,
-   * unless a goal describes them in a one-file plan: in a feature folder, plan.md's phases describe
-   * what tasks.md's phases tick, and both lists would show the same phases twice.
-   */
-  private View.Detail detail(Unit u, String root, boolean severalFiles) {
-    PlanUnit part = u.part();
-    List<dev.planbake.model.Phase> shown = new ArrayList<>();
-    boolean anyTasks = part.content().phases().stream().anyMatch(ph -> ph.progress().total() > 0);
-    for (dev.planbake.model.Phase ph : part.content().phases()) {
-      if (!anyTasks || ph.progress().total() > 0 || (!ph.goal().isEmpty() && !severalFiles)) {
-        shown.add(ph);
-      }
-    }
-    // Phases from several files (a feature folder's plan.md and tasks.md) each name their file.
-    boolean named = shown.stream().map(dev.planbake.model.Phase::source).distinct().count() > 1;
-    List<View.Phase> phases = new ArrayList<>();
-    for (dev.planbake.model.Phase ph : shown) {
-      String name =
-          ph.name().isEmpty() ? "Phase " + ph.number() : "Phase " + ph.number() + ": " + ph.name();
-      phases.add(
-          new View.Phase(
-              name,
-              ph.level(),
-              ph.anchor(),
-              Views.progress(ph.progress()),
-              ph.goal(),
-              ph.duration(),
-              named ? ph.source().substring(ph.source().lastIndexOf('/') + 1) : ""));
-    }
-    List<View.Gate> gates = new ArrayList<>();
-    for (Gate g : part.content().gates()) {
-      gates.add(new View.Gate(g.name(), g.result().isEmpty() ? "—" : g.result()));
-    }
-    List<View.Risk> risks = new ArrayList<>();
-    for (dev.planbake.model.Risk r : part.content().risks()) {
-      risks.add(new View.Risk(r.risk(), r.impact(), r.mitigation()));
-    }
-    List<View.FileChange> files = new ArrayList<>();
-    for (dev.planbake.model.FileChange f : part.content().files()) {
-      files.add(new View.FileChange(f.path(), f.action()));
-    }
-    List<View.Link> links = new ArrayList<>();
-    for (dev.planbake.model.Link l : part.content().urls()) {
-      links.add(new View.Link(l.label(), l.url()));
-    }
-    // "Depends on: #48" where no plan here is #48: an issue in a tracker, whose state is unknown.
-    Set<String> outside = new LinkedHashSet<>();
-    for (Reference r : part.content().references()) {
-      if (r.target().kind() == Reference.Kind.ALIAS
-          && r.direction() == Reference.Direction.DEPENDS_ON
-          && !aliases.contains(r.target().value())) {
-        outside.add(r.target().value());
-      }
-    }
-    boolean disagree =
-        u.declared().present()
-            && u.derived() != Status.NONE
-            && u.declared().status() != u.derived();
-    return new View.Detail(
-        views.ref(u, root),
-        part.anchor(),
-        Views.status(u.declared().status()),
-        Views.status(u.derived()),
-        disagree,
-        phases,
-        gates,
-        risks,
-        dedupeFiles(files),
-        links,
-        views.refs(u.dependsOn(), root),
-        List.copyOf(outside),
-        views.refs(u.enables(), root),
-        views.refs(u.related(), root),
-        views.refs(u.mentionedBy(), root),
-        hood.figure(u, root));
-  }
-
-  private static List<View.FileChange> dedupeFiles(List<View.FileChange> files) {
-    Map<String, View.FileChange> seen = new LinkedHashMap<>();
-    for (View.FileChange f : files) {
-      seen.putIfAbsent(f.path(), f);
-    }
-    return new ArrayList<>(seen.values());
   }
 
   private static String titleOf(Unit u) {
