@@ -2,6 +2,7 @@ package dev.planbake.graph;
 
 import dev.planbake.model.Plan;
 import dev.planbake.model.Reference;
+import dev.planbake.model.SafePath;
 import dev.planbake.model.UnitId;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,9 +12,6 @@ import java.util.regex.Pattern;
 
 /** Finds the unit a reference names, seen from the unit that makes it. */
 final class Resolver {
-  /** {@code 008-merge-products}: how spec-kit names a feature's folder. */
-  private static final Pattern FEATURE_FOLDER = Pattern.compile("\\d{3,}-[A-Za-z0-9][\\w.-]*");
-
   private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
 
   private final Index index;
@@ -124,7 +122,7 @@ final class Resolver {
     if (plan == null) {
       // A feature folder named by its path (`specs/008-merge`) is the plan slugged after it.
       String last = stripSlash(p).substring(stripSlash(p).lastIndexOf('/') + 1);
-      return FEATURE_FOLDER.matcher(last).matches()
+      return SafePath.isFeatureFolder(last)
           ? one(index.bySlug.get(last.toLowerCase(Locale.ROOT)))
           : Resolution.NONE;
     }

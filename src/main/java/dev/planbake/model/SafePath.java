@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
@@ -128,6 +129,14 @@ public final class SafePath {
     char first = text.charAt(0);
     char last = text.charAt(n - 1);
     return first != '.' && first != '-' && last != '.' && last != '-' && !isReserved(text);
+  }
+
+  /** {@code 001-user-auth}: how spec-kit names a feature's folder (a number, a dash, a name). */
+  private static final Pattern FEATURE_FOLDER = Pattern.compile("\\d{3,}-[^/]+");
+
+  /** Whether a folder's name is a spec-kit feature folder's: {@code 001-user-auth}. */
+  public static boolean isFeatureFolder(String name) {
+    return FEATURE_FOLDER.matcher(name).matches();
   }
 
   /** Whether Windows treats the name as a device ({@code con}, {@code nul.txt}, {@code com1}). */

@@ -3,6 +3,7 @@ package dev.planbake.parse;
 import dev.planbake.model.Reference.Direction;
 import dev.planbake.model.Reference.Kind;
 import dev.planbake.model.Reference.Target;
+import dev.planbake.model.SafePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -147,10 +148,6 @@ final class RefText {
   private static final Pattern MD_FILE =
       Pattern.compile("(?<![\\w/.-])((?:\\.{1,2}/)?[\\w.-]+(?:/[\\w.-]+)*\\.md)\\b");
 
-  /** A spec-kit feature folder named by its path without a slash: {@code specs/008-merge}. */
-  private static final Pattern FEATURE_FOLDER =
-      Pattern.compile("(?:[\\w.-]+/)+\\d{3}-[a-z0-9][a-z0-9-]*");
-
   private static final Pattern ALIAS = Pattern.compile("(?<![\\w&/#])#(\\d+)\\b(?!\\.\\d)");
   private static final Pattern NAME =
       Pattern.compile(
@@ -195,7 +192,8 @@ final class RefText {
           String code = m.group(1);
           if (code.toLowerCase(Locale.ROOT).endsWith(".md")
               || code.endsWith("/")
-              || FEATURE_FOLDER.matcher(code).matches()) {
+              || (code.indexOf('/') > 0
+                  && SafePath.isFeatureFolder(code.substring(code.lastIndexOf('/') + 1)))) {
             out.add(new Target(Kind.PATH, code));
           } else if (guesses) {
             addName(out, code);

@@ -3,6 +3,7 @@ package dev.planbake.scan;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostics;
 import dev.planbake.diag.Position;
+import dev.planbake.model.SafePath;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -25,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.regex.Pattern;
 
 /**
  * Finds the plans: every {@code .md} file under each plans folder, sorted by path, with spec-kit
@@ -35,9 +35,6 @@ import java.util.regex.Pattern;
 public final class Scanner {
   /** Folders never worth reading. */
   private static final List<String> ALWAYS_IGNORED = List.of(".git", "node_modules", ".hg");
-
-  /** {@code specs/001-user-auth}: a number, a dash, a name. */
-  private static final Pattern FEATURE_FOLDER = Pattern.compile("\\d{3,}-[^/]+");
 
   private static final List<String> FEATURE_PRIMARY = List.of("plan.md", "spec.md", "tasks.md");
 
@@ -335,7 +332,7 @@ public final class Scanner {
     while ((slash = dir.lastIndexOf('/')) > 0) {
       dir = dir.substring(0, slash);
       String name = dir.substring(dir.lastIndexOf('/') + 1);
-      if (FEATURE_FOLDER.matcher(name).matches()) {
+      if (SafePath.isFeatureFolder(name)) {
         for (String p : FEATURE_PRIMARY) {
           if (java.util.Collections.binarySearch(all, dir + "/" + p) >= 0) {
             return dir;

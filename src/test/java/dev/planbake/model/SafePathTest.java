@@ -1,6 +1,8 @@
 package dev.planbake.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -32,5 +34,14 @@ class SafePathTest {
     assertEquals("a-b", SafePath.slug("--a__b--"));
     assertEquals("", SafePath.slug("план"));
     assertEquals("id-ecole", SafePath.segment("ID École").replaceFirst("-[0-9a-f]{8}$", ""));
+  }
+
+  @Test
+  void featureFoldersAreANumberADashAndAName() {
+    assertTrue(SafePath.isFeatureFolder("001-user-auth"));
+    assertTrue(SafePath.isFeatureFolder("1024-Big_Feature.v2"));
+    assertFalse(SafePath.isFeatureFolder("01-setup"));
+    assertFalse(SafePath.isFeatureFolder("cache"));
+    assertFalse(SafePath.isFeatureFolder("001-"));
   }
 }
