@@ -37,7 +37,7 @@ class ArchitectureTest {
           List.of("diag"),
           List.of("model"),
           List.of("config"),
-          List.of("scan"),
+          List.of("scan", "history"),
           List.of("parse"),
           List.of("graph"),
           List.of("render"),
@@ -104,6 +104,7 @@ class ArchitectureTest {
             only("org.jsoup..", "render"),
             only("picocli..", "cli"),
             only("org.eclipse.elk..", "graph"),
+            only("org.eclipse.jgit..", "history"),
             only("org.snakeyaml..", "config"),
             only("com.fasterxml.jackson..", "render"))
         .map(r -> DynamicTest.dynamicTest(r.description, () -> r.rule.check(classes)));

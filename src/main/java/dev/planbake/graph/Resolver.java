@@ -37,7 +37,6 @@ final class Resolver {
       case PATH -> path(v, ref.at().source());
       case ALIAS -> one(index.byAlias.get(v));
       case ID, NAME -> name(v);
-      case PHASE, GROUP, FEATURE -> Resolution.NONE;
     };
   }
 

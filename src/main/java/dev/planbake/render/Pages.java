@@ -113,6 +113,7 @@ final class Pages {
   private final Map<String, List<Unit>> unitsByPlan = new HashMap<>();
 
   private final UnitDetails unitDetails;
+  private final Freshness freshness;
 
   Pages(
       Theme theme,
@@ -122,7 +123,9 @@ final class Pages {
       BodyHtml body,
       Repository repo,
       Map<UnitId, Unit> units,
-      Neighbourhood hood) {
+      Neighbourhood hood,
+      Freshness freshness) {
+    this.freshness = freshness;
     this.unitDetails = new UnitDetails(views, hood, repo.units());
     this.theme = theme;
     this.settings = settings;
@@ -307,6 +310,7 @@ final class Pages {
             badgeMarkdown(p));
     Map<String, Object> ctx = context(root, meta(title, description, Urls.plan(p)));
     ctx.put("plan", view);
+    ctx.put("history", freshness.of(p));
     return Page.text(Urls.plan(p) + "index.html", theme.render("plan", ctx));
   }
 
@@ -405,6 +409,7 @@ final class Pages {
     Map<String, Object> ctx = new HashMap<>();
     ctx.put("site", new View.Site(settings.title(), root, generator));
     ctx.put("meta", meta);
+    ctx.put("built", freshness.built());
     return ctx;
   }
 

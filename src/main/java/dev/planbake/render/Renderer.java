@@ -4,6 +4,7 @@ import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.graph.Layout;
 import dev.planbake.model.Document;
+import dev.planbake.model.History;
 import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Unit;
@@ -56,6 +57,9 @@ public final class Renderer {
 
   private volatile long layoutMillis;
 
+  /** The plans' git history, for footers and plan pages ({@link History#NONE} outside git). */
+  private History history = History.NONE;
+
   /** Permalink pages are small: a job renders this many, so that a job is worth its handing out. */
   private static final int PERMALINKS_PER_JOB = 64;
 
@@ -87,6 +91,14 @@ public final class Renderer {
     this.workers = workers;
     this.layout = new Layout(sink == null ? LAYOUTS_REMEMBERED : 0);
     Layout.warmUp();
+  }
+
+  /**
+   * The git history the next updates show. Every page's footer names its commit, so a caller that
+   * sets another history must have the next update render every page.
+   */
+  public void history(History h) {
+    this.history = h;
   }
 
   /** Every page and asset of the site. */
@@ -143,7 +155,17 @@ public final class Renderer {
     GraphGroups groups = new GraphGroups(repo);
     GraphBoxes.Cycles cycles = GraphBoxes.Cycles.of(repo);
     Neighbourhood hood = new Neighbourhood(units, views, groups, cycles);
-    Pages pages = new Pages(theme, settings, generator, views, body, repo, units, hood);
+    Pages pages =
+        new Pages(
+            theme,
+            settings,
+            generator,
+            views,
+            body,
+            repo,
+            units,
+            hood,
+            new Freshness(history, settings.editUrl()));
     // Plan pages link to the graph page of their units: when groups change, all of them do.
     Map<UnitId, String> graphPageOf = groups.pages();
     boolean regrouped = false;

@@ -13,6 +13,27 @@ final class View {
   /** What every page knows about the site; {@code root} leads from the page to the site root. */
   public record Site(String title, String root, String generator) {}
 
+  /**
+   * The commit a site is built from, for every footer: its short and full id, its day, a link to it
+   * ("" without a repository URL), and whether the clone was shallow (history partial).
+   */
+  public record Built(String shortId, String id, String date, String url, boolean shallow) {}
+
+  /**
+   * A plan's history: created (day, author, commit link; all "" when a shallow history does not
+   * reach back to it) and last changed (day, author, short id, link), and whether history is
+   * partial.
+   */
+  public record PlanHistory(
+      String created,
+      String createdBy,
+      String createdUrl,
+      String changed,
+      String changedBy,
+      String changedId,
+      String changedUrl,
+      boolean partial) {}
+
   /** Page head: title, description for search and link previews, canonical URL ("" if none). */
   public record Meta(String title, String description, String canonical, String ogTitle) {}
 

@@ -5,6 +5,8 @@ import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostics;
 import dev.planbake.diag.Position;
 import dev.planbake.graph.Graph;
+import dev.planbake.history.GitHistory;
+import dev.planbake.model.History;
 import dev.planbake.model.Html;
 import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
@@ -24,7 +26,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,6 +63,17 @@ public final class Session {
 
   /** Where each file of the last scan is in {@link #lastSources}, made when first needed. */
   private Map<Path, int[]> fileIndex;
+
+  /** Reads the plans' git history again when HEAD has moved (rendering sessions only). */
+  private final GitHistory gitHistory;
+
+  /** The history being read beside the scan and parse of the current refresh. */
+  private CompletableFuture<History> nextHistory;
+
+  private Diagnostics historyProblems = new Diagnostics();
+
+  /** The commit the pages show (null before the first render, or outside git). */
+  private String shownCommit;
 
   /** The plans of the last refresh, by identity: a plan not parsed again is the same object. */
   private Set<Plan> lastPlans = Set.of();
@@ -95,6 +110,7 @@ public final class Session {
     this.progress = progress;
     this.keep = keep;
     this.graphMemo = keep ? new Graph.Memo() : null;
+    this.gitHistory = render ? new GitHistory(settings.plans()) : null;
     this.renderer =
         render
             ? new Renderer(
@@ -108,6 +124,7 @@ public final class Session {
 
   /** Reads the plans again and brings the site up to date. */
   public synchronized Update refresh() throws IOException {
+    readHistory();
     Diagnostics diagnostics = new Diagnostics();
     Stopwatch clock = new Stopwatch();
     // No local holds the sources: once parsed, a one-shot run lets their text go.
@@ -185,6 +202,7 @@ public final class Session {
 
   /** Brings the site up to date from {@code sources}, with what the last scan reported. */
   private Update withoutScan(List<PlanSource> sources) {
+    readHistory();
     lastSources = sources;
     Diagnostics diagnostics = new Diagnostics();
     diagnostics.addAll(lastScanProblems);
@@ -216,6 +234,33 @@ public final class Session {
     return sources;
   }
 
+  /**
+   * Starts reading the git history on a thread of its own, so that a cold build walks the commits
+   * while it scans and parses; {@link #update} waits for it.
+   */
+  private void readHistory() {
+    if (gitHistory == null) {
+      return;
+    }
+    Diagnostics problems = new Diagnostics();
+    historyProblems = problems;
+    nextHistory =
+        CompletableFuture.supplyAsync(
+            () -> gitHistory.current(problems),
+            r -> {
+              Thread t = new Thread(r, "planbake-history");
+              t.setDaemon(true);
+              t.start();
+            });
+  }
+
+  /** The history read beside this refresh, and whether its commit is not the one pages show. */
+  private History history(Diagnostics diagnostics) {
+    History h = nextHistory == null ? History.NONE : nextHistory.join();
+    diagnostics.addAll(historyProblems.inOrder());
+    return h;
+  }
+
   private Update update(List<Plan> plans, Stopwatch clock, Diagnostics diagnostics) {
     clock.lap("parse");
     Repository repo = Graph.build(plans, diagnostics, graphMemo);
@@ -223,14 +268,21 @@ public final class Session {
     List<Page> changed = new ArrayList<>();
     Set<String> removed = new HashSet<>();
     if (render) {
-      Set<String> changedPlans = new HashSet<>();
+      History history = history(diagnostics);
+      String commit = history.present() ? history.head().id() : null;
+      // Every footer names the commit: when it moves, every page is rendered again.
+      boolean moved = !pages.isEmpty() && !Objects.equals(commit, shownCommit);
+      shownCommit = commit;
+      renderer.history(history);
+      clock.lap("history");
+      Set<String> changedPlans = moved ? null : new HashSet<>();
       for (Plan p : plans) {
-        if (!lastPlans.contains(p)) {
+        if (!moved && !lastPlans.contains(p)) {
           changedPlans.add(p.slug());
         }
       }
       renderedCount.set(0);
-      toRender = pages.isEmpty() ? plans.size() : changedPlans.size();
+      toRender = pages.isEmpty() || moved ? plans.size() : changedPlans.size();
       Map<String, Page> next =
           renderer.update(pages, previous, repo, diagnostics.sorted(), changedPlans);
       progress.update("render", toRender, toRender);

@@ -12,7 +12,18 @@ import java.util.stream.Stream;
 record BuiltSite(Path out, Site.Result result) {
 
   static BuiltSite demo(Path tmp) throws IOException {
-    return build(Path.of("content", "plans"), tmp.resolve("demo-out"));
+    return build(demoPlans(tmp), tmp.resolve("demo-out"));
+  }
+
+  /**
+   * The demo plans, copied out of this project's git repository: built in place, every page would
+   * name the commit under test, and golden files would change with every commit.
+   */
+  static Path demoPlans(Path tmp) {
+    Path copy = tmp.resolve("demo-plans");
+    return Files.isDirectory(copy)
+        ? copy
+        : dev.planbake.TestSite.copyTree(Path.of("content", "plans"), copy);
   }
 
   /** A corpus from the shared generator, built; {@code faults} adds its broken inputs. */

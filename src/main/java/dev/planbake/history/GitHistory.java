@@ -1,0 +1,262 @@
+package dev.planbake.history;
+
+import dev.planbake.diag.Diagnostic;
+import dev.planbake.diag.Diagnostics;
+import dev.planbake.diag.Position;
+import dev.planbake.model.Commit;
+import dev.planbake.model.FileHistory;
+import dev.planbake.model.History;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * Reads the plans' history from git, the only class that knows JGit: one walk from HEAD over the
+ * commits that touched the plans folders, newest first, noting for each file the last commit that
+ * changed it and the one that added it (following renames). Asking git file by file costs tens of
+ * milliseconds a file; one walk costs about as much as a few files.
+ *
+ * <p>A session keeps one reader: the history depends only on the commit checked out, so a reader
+ * walks again only when HEAD has moved.
+ */
+public final class GitHistory {
+  private final List<Path> folders;
+  private History last = History.NONE;
+  private boolean read;
+
+  /**
+   * @param folders the plans folders; those in no git repository have no history
+   */
+  public GitHistory(List<Path> folders) {
+    this.folders = List.copyOf(folders);
+  }
+
+  /**
+   * The history at the commit now checked out: the last one read if HEAD has not moved since.
+   * Problems reading a repository (a damaged one) go to {@code diagnostics}; the site is then built
+   * without history.
+   */
+  public synchronized History current(Diagnostics diagnostics) {
+    Path root = folders.isEmpty() ? null : folders.get(0);
+    if (root == null) {
+      return History.NONE;
+    }
+    try (Repository repo = open(root)) {
+      if (repo == null) {
+        read = true;
+        last = History.NONE;
+        return last;
+      }
+      ObjectId head = repo.resolve(Constants.HEAD);
+      if (head == null) {
+        read = true;
+        last = History.NONE;
+        return last;
+      }
+      if (read && last.present() && last.head().id().equals(head.name())) {
+        return last;
+      }
+      last = walk(repo, head);
+      read = true;
+      return last;
+    } catch (IOException | RuntimeException e) {
+      diagnostics.add(
+          Diagnostic.warning(
+              Position.of(root, root.toString(), 0),
+              "cannot read the git history of the plans ("
+                  + Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName())
+                  + "); the site is built without it"));
+      last = History.NONE;
+      return last;
+    }
+  }
+
+  /** The repository holding {@code folder}, or null if it is in none (or in a bare one). */
+  private static Repository open(Path folder) throws IOException {
+    File dir = folder.toAbsolutePath().normalize().toFile();
+    if (!dir.isDirectory()) {
+      return null;
+    }
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir);
+    if (builder.getGitDir() == null) {
+      return null;
+    }
+    try {
+      Repository repo = builder.setMustExist(true).build();
+      if (repo.isBare()) {
+        repo.close();
+        return null;
+      }
+      return repo;
+    } catch (RepositoryNotFoundException e) {
+      return null;
+    }
+  }
+
+  private History walk(Repository repo, ObjectId headId) throws IOException {
+    Path work = repo.getWorkTree().toPath().toRealPath();
+    // The folders as paths inside the repository; one that is the work tree itself means "all".
+    List<String> prefixes = new ArrayList<>();
+    Map<Path, Path> named = new LinkedHashMap<>(); // folder as given -> its real path
+    boolean everything = false;
+    for (Path f : folders) {
+      if (!Files.isDirectory(f)) {
+        continue;
+      }
+      Path real = f.toRealPath();
+      if (!real.startsWith(work)) {
+        continue;
+      }
+      named.put(f.toAbsolutePath().normalize(), real);
+      String rel = work.relativize(real).toString().replace(File.separatorChar, '/');
+      if (rel.isEmpty()) {
+        everything = true;
+      } else {
+        prefixes.add(rel);
+      }
+    }
+    TreeFilter paths =
+        everything || prefixes.isEmpty()
+            ? TreeFilter.ALL
+            : PathFilterGroup.createFromStrings(prefixes);
+    boolean shallow = !repo.getObjectDatabase().getShallowCommits().isEmpty();
+    // Newest first: the first commit seen for a path is its last change, and the first that adds
+    // it is its creation; older commits of a renamed file's old path count for its new path.
+    Map<String, Seen> byPath = new LinkedHashMap<>();
+    Map<String, String> renamedTo = new HashMap<>();
+    Commit head;
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit start = walk.parseCommit(headId);
+      head = commit(start);
+      if (paths != TreeFilter.ALL) {
+        walk.setTreeFilter(AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
+      }
+      walk.markStart(start);
+      for (RevCommit c : walk) {
+        // A merge's changes are those of the commits it brings in, which the walk visits too.
+        if (c.getParentCount() > 1) {
+          continue;
+        }
+        Commit commit = null;
+        for (DiffEntry d : changes(repo, walk, c, paths)) {
+          DiffEntry.ChangeType type = d.getChangeType();
+          if (type == DiffEntry.ChangeType.DELETE) {
+            // Older commits of a deleted path are of a file that no longer exists.
+            byPath.computeIfAbsent(current(d.getOldPath(), renamedTo), k -> new Seen()).closed =
+                true;
+            continue;
+          }
+          String path = current(d.getNewPath(), renamedTo);
+          Seen seen = byPath.computeIfAbsent(path, k -> new Seen());
+          if (seen.closed) {
+            continue; // an earlier file of the same name, deleted before this one was added
+          }
+          commit = commit == null ? commit(c) : commit;
+          if (seen.changed == null) {
+            seen.changed = commit;
+          }
+          if (type == DiffEntry.ChangeType.RENAME) {
+            renamedTo.put(d.getOldPath(), path);
+          } else if (type == DiffEntry.ChangeType.ADD) {
+            // In a shallow clone the oldest commit there "adds" every file: that proves nothing.
+            seen.created = shallow && c.getParentCount() == 0 ? null : commit;
+            seen.closed = true;
+          }
+        }
+      }
+    }
+    // Keyed by the file's path as the scanner names it: through the folder as given, which may be
+    // a symbolic link or lie under one.
+    Map<Path, FileHistory> files = new HashMap<>();
+    for (Map.Entry<String, Seen> e : byPath.entrySet()) {
+      if (e.getValue().changed == null) {
+        continue; // deleted
+      }
+      Path file = work.resolve(e.getKey()).normalize();
+      for (Map.Entry<Path, Path> folder : named.entrySet()) {
+        if (file.startsWith(folder.getValue())) {
+          files.put(
+              folder.getKey().resolve(folder.getValue().relativize(file)).normalize(),
+              new FileHistory(e.getValue().created, e.getValue().changed));
+        }
+      }
+    }
+    return new History(head, shallow, files);
+  }
+
+  /** What the walk has found of one file so far. */
+  private static final class Seen {
+    Commit changed;
+    Commit created;
+    boolean closed;
+  }
+
+  /** The path a file has now, after the renames seen so far (newer ones first). */
+  private static String current(String path, Map<String, String> renamedTo) {
+    String p = path;
+    for (int hops = 0; hops < 64 && renamedTo.containsKey(p); hops++) {
+      p = renamedTo.get(p);
+    }
+    return p;
+  }
+
+  /** What {@code c} changed under the plans folders, renames paired up. */
+  private static List<DiffEntry> changes(
+      Repository repo, RevWalk walk, RevCommit c, TreeFilter paths) throws IOException {
+    try (TreeWalk tw = new TreeWalk(repo)) {
+      tw.setRecursive(true);
+      tw.setFilter(
+          paths == TreeFilter.ALL
+              ? TreeFilter.ANY_DIFF
+              : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
+      if (c.getParentCount() == 0) {
+        tw.addTree(new EmptyTreeIterator());
+      } else {
+        tw.addTree(walk.parseCommit(c.getParent(0)).getTree());
+      }
+      tw.addTree(c.getTree());
+      List<DiffEntry> entries = DiffEntry.scan(tw);
+      boolean adds = false;
+      boolean deletes = false;
+      for (DiffEntry d : entries) {
+        adds |= d.getChangeType() == DiffEntry.ChangeType.ADD;
+        deletes |= d.getChangeType() == DiffEntry.ChangeType.DELETE;
+      }
+      if (!adds || !deletes) {
+        return entries;
+      }
+      RenameDetector renames = new RenameDetector(repo);
+      renames.addAll(entries);
+      return renames.compute();
+    }
+  }
+
+  private static Commit commit(RevCommit c) {
+    PersonIdent a = c.getAuthorIdent();
+    ZoneOffset offset = a.getZoneOffset();
+    return new Commit(c.name(), a.getName(), a.getWhenAsInstant(), offset, c.getShortMessage());
+  }
+}

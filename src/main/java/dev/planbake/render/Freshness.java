@@ -1,0 +1,95 @@
+package dev.planbake.render;
+
+import dev.planbake.model.Commit;
+import dev.planbake.model.FileHistory;
+import dev.planbake.model.History;
+import dev.planbake.model.Plan;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How current a page is, from git: the commit the site is built from (every footer) and when each
+ * plan was created and last changed, by whom. Dates are the authors' own days and nothing depends
+ * on the time of the build, so the same commit gives the same bytes.
+ */
+final class Freshness {
+  /**
+   * An edit link's start on a forge that shows commits beside files: GitHub, Gitea, Forgejo and
+   * Codeberg ({@code https://host/owner/repo/edit/branch/}), and GitLab ({@code /-/edit/}).
+   */
+  private static final Pattern FORGE =
+      Pattern.compile("^(https?://[^/]+/[^/]+/[^/]+?)(/-)?/(?:edit|blob|tree|src)/.*$");
+
+  private final History history;
+  private final String commitBase;
+
+  Freshness(History history, String editUrl) {
+    this.history = history;
+    this.commitBase = commitBase(editUrl);
+  }
+
+  /** Where a commit is shown, from the edit link's repository ("" when it names none). */
+  static String commitBase(String editUrl) {
+    Matcher m = FORGE.matcher(editUrl);
+    if (!m.matches()) {
+      return "";
+    }
+    return m.group(1) + (m.group(2) == null ? "" : "/-") + "/commit/";
+  }
+
+  /** The footer's line, or null when the plans have no git history. */
+  View.Built built() {
+    if (!history.present()) {
+      return null;
+    }
+    Commit c = history.head();
+    return new View.Built(c.shortId(), c.id(), c.date().toString(), url(c), history.shallow());
+  }
+
+  /**
+   * When {@code p}'s files were created (the oldest creation) and last changed (the newest change),
+   * or null when none of them is committed.
+   */
+  View.PlanHistory of(Plan p) {
+    if (!history.present()) {
+      return null;
+    }
+    Commit created = null;
+    Commit changed = null;
+    boolean unknownStart = false;
+    boolean any = false;
+    for (String f : p.files()) {
+      FileHistory h = history.of(p.root().resolve(f));
+      if (h == null) {
+        continue;
+      }
+      any = true;
+      if (h.created() == null) {
+        unknownStart = true;
+      } else if (created == null || h.created().when().isBefore(created.when())) {
+        created = h.created();
+      }
+      if (changed == null || h.changed().when().isAfter(changed.when())) {
+        changed = h.changed();
+      }
+    }
+    if (!any) {
+      return null;
+    }
+    // A file whose start the shallow history does not hold may be older than every known one.
+    Commit shownCreated = unknownStart ? null : created;
+    return new View.PlanHistory(
+        shownCreated == null ? "" : shownCreated.date().toString(),
+        shownCreated == null ? "" : shownCreated.author(),
+        shownCreated == null ? "" : url(shownCreated),
+        changed.date().toString(),
+        changed.author(),
+        changed.shortId(),
+        url(changed),
+        history.shallow());
+  }
+
+  private String url(Commit c) {
+    return commitBase.isEmpty() ? "" : commitBase + c.id();
+  }
+}
