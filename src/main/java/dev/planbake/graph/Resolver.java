@@ -37,6 +37,7 @@ final class Resolver {
       case PATH -> path(v, ref.at().source());
       case ALIAS -> one(index.byAlias.get(v));
       case ID, NAME -> name(v);
+      case PHASE, GROUP, FEATURE -> Resolution.NONE;
     };
   }
 

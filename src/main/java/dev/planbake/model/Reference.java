@@ -33,7 +33,19 @@ public record Reference(Target target, Direction direction, String text, Positio
     /** A plan id or slug given explicitly, in front matter. */
     ID,
     /** A word that may be a plan slug or id; ignored silently if no plan has it. */
-    NAME
+    NAME,
+    /**
+     * {@code Phase 2}: the plans of that phase (GSD plans {@code 02-MM}, sibling files {@code
+     * phase-2-*.md} or titled "Phase 2: ..."); nothing, silently, if there are none.
+     */
+    PHASE,
+    /**
+     * A group of units of the referring file: {@code 1.} for "all Phase 1 units" (every unit whose
+     * id starts so), {@code <} for "all previous units".
+     */
+    GROUP,
+    /** {@code Feature 001}, {@code Spec 3}: the feature folder numbered so. */
+    FEATURE
   }
 
   /** The target as named, before resolution. */
@@ -42,6 +54,9 @@ public record Reference(Target target, Direction direction, String text, Positio
     public String toString() {
       return switch (kind) {
         case UNIT -> "Unit " + value;
+        case PHASE -> "Phase " + value;
+        case FEATURE -> "feature " + value;
+        case GROUP -> value.equals("<") ? "all previous units" : "all units " + value + "x";
         case PATH -> value;
         default -> value;
       };
@@ -50,11 +65,14 @@ public record Reference(Target target, Direction direction, String text, Positio
 
   /**
    * Whether an unresolved target is worth reporting: guesses at names are not, nor issue numbers no
-   * plan declares (they usually name an issue in a tracker), nor mere mentions.
+   * plan declares (they usually name an issue in a tracker), nor phases and groups that may be
+   * sections of the referring file, nor mere mentions.
    */
   public boolean explicit() {
     return target.kind() != Kind.NAME
         && target.kind() != Kind.ALIAS
+        && target.kind() != Kind.PHASE
+        && target.kind() != Kind.GROUP
         && direction != Direction.MENTION;
   }
 }

@@ -135,14 +135,6 @@ final class RefText {
   private static final String ID = "\\d+(?:\\.\\d+)+";
   private static final Pattern QUALIFIED =
       Pattern.compile("(?<![\\w/#-])([a-z0-9][a-z0-9._-]*)#(" + ID + ")\\b");
-  static final Pattern UNITS =
-      Pattern.compile(
-          "(?i)\\bunits?\\s+("
-              + ID
-              + ")((?:\\s*(?:,|and|&|or|/|\\+)\\s*(?:units?\\s+)?"
-              + ID
-              + "\\b)*)");
-  private static final Pattern MORE_IDS = Pattern.compile(ID);
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\(\\s*<?([^)\\s>]+)>?");
   private static final Pattern BACKTICK = Pattern.compile("`([^`\\s]+)`");
   private static final Pattern MD_FILE =
@@ -206,24 +198,40 @@ final class RefText {
         "#",
         m -> out.add(new Target(Kind.QUALIFIED, m.group(1) + "#" + m.group(2))));
     // Blanking makes spaces, so whether a unit number follows is asked of what is left.
-    consume(
-        unit && mayNameUnit(rest),
-        rest,
-        UNITS,
-        "unit",
-        m -> {
-          out.add(new Target(Kind.UNIT, m.group(1)));
-          Matcher more = MORE_IDS.matcher(m.group(2));
-          while (more.find()) {
-            out.add(new Target(Kind.UNIT, more.group()));
-          }
-        });
+    if (unit && mayNameUnit(rest)) {
+      unitLists(rest, out);
+    }
     consume(md, rest, MD_FILE, ".md", m -> out.add(new Target(Kind.PATH, m.group(1))));
     consume(hash, rest, ALIAS, "#", m -> out.add(new Target(Kind.ALIAS, "#" + m.group(1))));
     if (guesses) {
       consume(name, rest, NAME, "-", m -> addName(out, m.group(1)));
     }
     return out;
+  }
+
+  /**
+   * Every {@code Unit 1.2} / {@code Units 1.1, 1.2 and 2.0} / {@code Units 1.1-1.4} of {@code
+   * text}, blanked once read.
+   */
+  private static void unitLists(StringBuilder text, List<Target> out) {
+    int n = text.length();
+    int i = 0;
+    while (i + 4 < n) {
+      char c = text.charAt(i);
+      boolean wordStart = i == 0 || !PlainText.isWordChar(text.charAt(i - 1));
+      if ((c == 'u' || c == 'U') && wordStart && PlainText.regionIgnoreCase(text, i, "unit")) {
+        int from = IdList.skipWord(text, i, "unit");
+        int end = from > i ? IdList.scan(text, from, IdList.Item.UNIT, out) : from;
+        if (end > from) {
+          for (int k = i; k < end; k++) {
+            text.setCharAt(k, ' ');
+          }
+          i = end;
+          continue;
+        }
+      }
+      i++;
+    }
   }
 
   private static void addName(List<Target> out, String word) {
