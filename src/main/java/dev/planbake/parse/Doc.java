@@ -38,9 +38,11 @@ record Doc(
 
   /**
    * A field and the heading it sits under: {@code headingLine} 0 before any heading, and {@code
-   * headingLevel} that heading's level (0 before any).
+   * headingLevel} that heading's level (0 before any); {@code metadata} when that heading names the
+   * plan's metadata or status ("Plan Metadata", "Status"), where list items and table rows are
+   * fields too.
    */
-  record ScopedField(Field field, int headingLine, int headingLevel) {}
+  record ScopedField(Field field, int headingLine, int headingLevel, boolean metadata) {}
 
   /** A {@code Unit X.Y: Name} heading and the lines its section spans. */
   record UnitHeading(String id, String title, int level, String anchor, int line, int endLine) {}

@@ -17,6 +17,7 @@ import dev.planbake.model.Task;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +35,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -66,10 +68,17 @@ final class DocumentReader {
 
   private static final Pattern STAGE_HEADING =
       Pattern.compile("(?i)(?:[\\d.]+\\s+)?stage\\s+\\d+\\s*[:—–.-].*");
+
+  /**
+   * A Status heading: "Status", "2. Current Status" (its first paragraph is the status), or one
+   * that carries the status after a separator, "STATUS: ✅ COMPLETED". "Status Reporting" is a
+   * section about something else.
+   */
   private static final Pattern STATUS_HEADING =
       Pattern.compile(
-          "(?i)(?:[\\d.]+\\s+)?(?:current |implementation |plan |overall )?status\\b.*");
-  private static final Pattern STATUS_PREFIX = Pattern.compile("(?i)^.*?status\\b[\\s:—–-]*");
+          "(?i)(?:[\\d.]+\\s+)?(?:(?:current|implementation|plan|overall|project)\\s+){0,2}"
+              + "status\\s*(?:$|[:—–-]\\s*(.*))");
+
   private static final Pattern VERIFICATION_HEADING =
       Pattern.compile(
           "(?i)(?:automated|manual)(?: verification| checks| testing| tests)?\\s*:?\\s*");
@@ -80,6 +89,7 @@ final class DocumentReader {
   private static final List<String> DURATION_KEYS =
       List.of("duration", "duration estimate", "estimated duration", "estimate", "time estimate");
 
+  private static final Pattern QUOTE_MARKS = Pattern.compile("^\\s*(?:>\\s?)+");
   private static final Pattern OTHER_LABEL = Pattern.compile("^\\W*[^:]{1,60}:\\W*$");
   private static final Pattern UNSAFE_SCHEME =
       Pattern.compile("(?i)^\\s*(?:javascript|vbscript|data):");
@@ -93,6 +103,7 @@ final class DocumentReader {
   private final String[] lines;
   private final IdGenerator ids;
   private final boolean packHtml;
+  private final BitSet inTag;
   private final Map<Node, String> anchors = new IdentityHashMap<>();
 
   private final Deque<Open> stack = new ArrayDeque<>();
@@ -128,6 +139,7 @@ final class DocumentReader {
     Direction subDirection;
     boolean files;
     boolean urls;
+    boolean meta;
     boolean risks;
     String phaseNumber;
     String phaseName;
@@ -151,6 +163,7 @@ final class DocumentReader {
     this.lines = lines;
     this.ids = IdGenerator.builder().defaultId("section").prefix(idPrefix).build();
     this.packHtml = packHtml;
+    this.inTag = Fields.tagBlockLines(lines);
     this.extras = new Extras(this::line);
   }
 
@@ -281,17 +294,22 @@ final class DocumentReader {
         && VERIFICATION_HEADING.matcher(plain).matches()) {
       verification = true;
     }
-    if (lower.contains("status")
-        && STATUS_HEADING.matcher(plain).matches()
+    Matcher status =
+        lower.contains("status") ? STATUS_HEADING.matcher(Fields.withoutAnchor(plain)) : null;
+    if (status != null
+        && status.matches()
+        && h.getLevel() > 1
         && o.unit == null
         && o.phaseNumber == null) {
-      String after = STATUS_PREFIX.matcher(plain).replaceFirst("");
+      String after = status.group(1) == null ? "" : status.group(1).strip();
       if (!after.isBlank()) {
         statusTexts.add(scoped(new Field("Status", after, line)));
       } else {
         statusWanted = o;
+        o.meta = true;
       }
     }
+    o.meta |= Fields.metadataHeading(plain);
     o.files = Extras.filesHeading(lower, plain);
     o.urls = Extras.urlsHeading(lower, plain);
     o.risks = Extras.risksHeading(lower, plain) && o.phaseNumber == null;
@@ -356,16 +374,32 @@ final class DocumentReader {
       String text = line(l);
       if (paragraph) {
         onField(l, text);
+      } else if (block instanceof BlockQuote && (stack.isEmpty() || stack.peek().level == 1)) {
+        // "> Status: draft for review." in a block quote at the top of the plan.
+        onField(l, QUOTE_MARKS.matcher(text).replaceFirst(""));
+      } else if (stack.peek() != null
+          && stack.peek().meta
+          && (table || block instanceof ListBlock)) {
+        // "### Plan Metadata" with "| Status | draft |" rows or "- **Status:** active" items.
+        for (Field f : Fields.readItem(text, l)) {
+          addField(f);
+        }
       }
       onLine(l, text, false, block instanceof BlockQuote);
     }
-    if (paragraph && statusWanted != null) {
+    if (statusWanted != null && (paragraph || block instanceof ListBlock)) {
+      // The first paragraph under a Status heading; a list before it is read too ("- ✅ Complete"),
+      // its items as clauses, so items with statuses of their own are a report, not a status.
       StringBuilder sb = new StringBuilder();
       for (int l = first; l <= last; l++) {
-        sb.append(line(l)).append(' ');
+        String text = line(l);
+        String item = paragraph ? text : Fields.withoutItemMarker(text);
+        sb.append(item.length() < text.length() && sb.length() > 0 ? "; " : " ").append(item);
       }
       statusTexts.add(scoped(new Field("Status", sb.toString().strip(), first)));
-      statusWanted = null;
+      if (paragraph) {
+        statusWanted = null;
+      }
     }
   }
 
@@ -528,6 +562,10 @@ final class DocumentReader {
   }
 
   private void onField(int l, String text) {
+    if (inTag.get(l)) {
+      // "Output: ..." inside a GSD plan's <task> or <objective> block belongs to that block.
+      return;
+    }
     for (Field f : Fields.read(text, l)) {
       addField(f);
     }
@@ -555,7 +593,9 @@ final class DocumentReader {
 
   private Doc.ScopedField scoped(Field f) {
     Open top = stack.peek();
-    return top == null ? new Doc.ScopedField(f, 0, 0) : new Doc.ScopedField(f, top.line, top.level);
+    return top == null
+        ? new Doc.ScopedField(f, 0, 0, false)
+        : new Doc.ScopedField(f, top.line, top.level, top.meta);
   }
 
   // ---- positions and text

@@ -62,7 +62,7 @@ record Meta(
       }
     }
     for (Doc.ScopedField sf : doc.fields()) {
-      if (sf.headingLevel() > 1) {
+      if (sf.headingLevel() > 1 && !sf.metadata()) {
         continue;
       }
       Field f = sf.field();

@@ -7,12 +7,10 @@ import dev.planbake.diag.Position;
 import dev.planbake.model.Content;
 import dev.planbake.model.DeclaredStatus;
 import dev.planbake.model.Document;
-import dev.planbake.model.Field;
 import dev.planbake.model.Plan;
 import dev.planbake.model.PlanUnit;
 import dev.planbake.model.Reference;
 import dev.planbake.model.Reference.Direction;
-import dev.planbake.model.Status;
 import dev.planbake.model.Style;
 import dev.planbake.scan.PlanSource;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
@@ -73,7 +70,7 @@ public final class PlanParser {
   }
 
   /** One file's header and body, read. */
-  private record Parsed(String source, List<Yaml.Entry> header, Doc doc) {}
+  private record Parsed(String source, List<Yaml.Entry> header, Doc doc, Legend legend) {}
 
   /**
    * The anchor prefix of a feature folder's secondary file ({@code tasks-}), shared by its headings
@@ -106,7 +103,7 @@ public final class PlanParser {
                   String.format(Locale.ROOT, "%,d tasks in one file", tasks))
               .withHint("split it into several plans"));
     }
-    return new Parsed(f.source(), header.entries(), doc);
+    return new Parsed(f.source(), header.entries(), doc, Legend.read(header.body()));
   }
 
   /**
@@ -189,7 +186,8 @@ public final class PlanParser {
     }
     Style style =
         Styles.detect(p.source(), doc, meta, !localId.isEmpty() || !heads.isEmpty(), false);
-    DeclaredStatus declared = declared(meta, doc, p.source(), l -> true, 0);
+    DeclaredStatus declared =
+        StatusReader.declared(meta, doc, p.legend(), p.source(), l -> true, 0);
     Content all = doc.content().plus(frontMatterRefs(root, p.source(), meta));
     String slug = Slugs.ofFile(p.source());
     if (!multi) {
@@ -209,20 +207,14 @@ public final class PlanParser {
     }
     List<PlanUnit> units = new ArrayList<>();
     Content rest = all;
-    for (Doc.UnitHeading h : heads) {
+    List<DeclaredStatus> statuses = StatusReader.ofUnits(meta, doc, p.legend(), p.source(), heads);
+    for (int i = 0; i < heads.size(); i++) {
+      Doc.UnitHeading h = heads.get(i);
       IntPredicate in = l -> l >= h.line() && l <= h.endLine();
       Content part = Contents.within(all, in);
       rest = Contents.within(rest, in.negate());
-      DeclaredStatus own = declared(Meta.EMPTY, doc, p.source(), in, h.line());
       units.add(
-          new PlanUnit(
-              h.id(),
-              h.title(),
-              h.line(),
-              h.anchor(),
-              own.present() ? own : declared,
-              List.of(),
-              part));
+          new PlanUnit(h.id(), h.title(), h.line(), h.anchor(), statuses.get(i), List.of(), part));
     }
     return new Plan(
         slug,
@@ -265,7 +257,7 @@ public final class PlanParser {
     for (Parsed f : files) {
       Meta m = f == primary ? meta : Meta.of(f.header(), f.doc());
       if (!declared.present()) {
-        declared = declared(m, f.doc(), f.source(), l -> true, 0);
+        declared = StatusReader.declared(m, f.doc(), f.legend(), f.source(), l -> true, 0);
       }
       aliases.addAll(m.aliases());
       all = all.plus(f.doc().content()).plus(frontMatterRefs(src.root(), f.source(), m));
@@ -286,62 +278,6 @@ public final class PlanParser {
         List.of(unit),
         Content.EMPTY,
         false);
-  }
-
-  // ---- status
-
-  /**
-   * The status a plan (or the unit section whose lines satisfy {@code in}) declares: front matter,
-   * then a {@code Status} field before the first subsection, then a Status section, then the
-   * folder.
-   */
-  private static DeclaredStatus declared(
-      Meta meta, Doc doc, String source, IntPredicate in, int unitLine) {
-    if (!meta.status().isEmpty()) {
-      Optional<Status> s = StatusWords.ofMetadata(meta.status());
-      if (s.isPresent()) {
-        return new DeclaredStatus(
-            s.get(), meta.status(), source, meta.statusLine(), "front matter");
-      }
-    }
-    for (Doc.ScopedField sf : doc.fields()) {
-      Field f = sf.field();
-      boolean preamble = unitLine == 0 ? sf.headingLevel() <= 1 : sf.headingLine() == unitLine;
-      if (preamble && in.test(f.line()) && isStatusKey(f.key())) {
-        Optional<Status> s = StatusWords.of(f.value());
-        if (s.isPresent()) {
-          return new DeclaredStatus(s.get(), f.value(), source, f.line(), "status field");
-        }
-      }
-    }
-    for (Doc.ScopedField sf : doc.statusTexts()) {
-      Field f = sf.field();
-      if (in.test(f.line())) {
-        Optional<Status> s = StatusWords.of(f.value());
-        if (s.isPresent()) {
-          return new DeclaredStatus(s.get(), f.value(), source, f.line(), "status section");
-        }
-      }
-    }
-    if (unitLine == 0) {
-      String[] parts = source.split("/");
-      for (int i = parts.length - 2; i >= 0; i--) {
-        Optional<Status> s = StatusWords.ofFolder(parts[i]);
-        if (s.isPresent()) {
-          return new DeclaredStatus(s.get(), parts[i] + "/", source, 0, "folder");
-        }
-      }
-    }
-    return DeclaredStatus.NONE;
-  }
-
-  private static boolean isStatusKey(String key) {
-    String k = key.toLowerCase(Locale.ROOT).strip();
-    return k.equals("status")
-        || k.equals("state")
-        || k.equals("plan status")
-        || k.equals("current status")
-        || k.equals("implementation status");
   }
 
   // ---- references from front matter

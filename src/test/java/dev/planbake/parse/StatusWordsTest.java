@@ -37,6 +37,14 @@ class StatusWordsTest {
         "In review | REVIEW",
         "Abandoned | CANCELLED",
         "❌ dropped | CANCELLED",
+        "SKIPPED | CANCELLED",
+        "DROPPED | CANCELLED",
+        "Not planned | CANCELLED",
+        "VERIFIED | DONE",
+        "Planning | PLANNED",
+        "📋 Planning | PLANNED",
+        "Ready for review | REVIEW",
+        "Needs verification | REVIEW",
       })
   void mapsTheWordsPeopleUse(String text, Status expected) {
     assertEquals(Optional.of(expected), StatusWords.of(text));
