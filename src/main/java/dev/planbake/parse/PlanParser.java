@@ -70,7 +70,8 @@ public final class PlanParser {
   }
 
   /** One file's header and body, read. */
-  private record Parsed(String source, List<Yaml.Entry> header, Doc doc, Legend legend) {}
+  private record Parsed(
+      String source, List<Yaml.Entry> header, Doc doc, Legend legend, String objective) {}
 
   /**
    * The anchor prefix of a feature folder's secondary file ({@code tasks-}), shared by its headings
@@ -103,7 +104,12 @@ public final class PlanParser {
                   String.format(Locale.ROOT, "%,d tasks in one file", tasks))
               .withHint("split it into several plans"));
     }
-    return new Parsed(f.source(), header.entries(), doc, Legend.read(header.body()));
+    return new Parsed(
+        f.source(),
+        header.entries(),
+        doc,
+        Legend.read(header.body()),
+        Objective.title(header.body()));
   }
 
   /**
@@ -312,7 +318,14 @@ public final class PlanParser {
     return TRAILING_PUNCTUATION.matcher(t).replaceAll("").strip();
   }
 
+  /**
+   * The title of a plan without a title or H1: a GSD plan's objective, else its phase and plan
+   * ("Mfa cross device — plan 01"), else the first heading, else the file name.
+   */
   private static String fallbackTitle(Parsed p, Doc doc) {
+    if (!p.objective().isEmpty()) {
+      return p.objective();
+    }
     Matcher gsd = GSD_PLAN.matcher(p.source().substring(p.source().lastIndexOf('/') + 1));
     String phase = "";
     String plan = "";
@@ -324,18 +337,15 @@ public final class PlanParser {
       }
     }
     if (!phase.isEmpty()) {
-      String name = humanize(phase.replaceFirst("^\\d+-", ""));
+      String name = humanize(phase.replaceFirst("^[\\d.]+-", ""));
       return plan.isEmpty() ? name : name + " — plan " + plan;
     }
     String file =
         MD_SUFFIX.matcher(p.source().substring(p.source().lastIndexOf('/') + 1)).replaceFirst("");
-    if (gsd.matches()) {
-      return file;
+    if (!doc.firstHeading().isEmpty()) {
+      return cleanTitle(doc.firstHeading());
     }
-    if (doc.firstHeading().isEmpty()) {
-      return humanize(file);
-    }
-    return cleanTitle(doc.firstHeading());
+    return gsd.matches() ? file : humanize(file);
   }
 
   static String humanize(String slug) {
