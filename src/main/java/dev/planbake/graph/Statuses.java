@@ -8,6 +8,7 @@ import dev.planbake.model.Edge;
 import dev.planbake.model.PlanUnit;
 import dev.planbake.model.Progress;
 import dev.planbake.model.Reference.Direction;
+import dev.planbake.model.Standing;
 import dev.planbake.model.Status;
 import dev.planbake.model.Style;
 import dev.planbake.model.Unit;
@@ -76,18 +77,15 @@ final class Statuses {
       PlanUnit part = e.part();
       Progress p = progress.get(i);
       Status s = status.get(id);
-      boolean open = isWork(s) && !s.isClosed();
-      boolean waiting = false;
+      List<UnitId> waitingOn = new ArrayList<>();
       Work.step();
       for (UnitId u : up.getOrDefault(id, List.of())) {
         Work.step();
         Status us = status.get(u);
         if (us != null && isWork(us) && !us.isClosed()) {
-          waiting = true;
+          waitingOn.add(u);
         }
       }
-      boolean blocked = open && (waiting || s == Status.BLOCKED);
-      boolean ready = open && !blocked;
       String title = e.plan().multiUnit() ? part.title() : e.plan().title();
       units.add(
           new Unit(
@@ -105,8 +103,8 @@ final class Statuses {
               sorted(down.get(id)),
               sorted(related.get(id)),
               mentions.containsKey(id) ? sorted(new ArrayList<>(mentions.get(id))) : List.of(),
-              blocked,
-              ready,
+              standing(s, !waitingOn.isEmpty()),
+              sorted(waitingOn),
               false));
     }
     for (Map.Entry<UnitId, Position> ph : placeholders.entrySet()) {
@@ -127,12 +125,30 @@ final class Statuses {
               sorted(down.get(id)),
               List.of(),
               List.of(),
-              false,
-              false,
+              Standing.NONE,
+              List.of(),
               true));
     }
     Collections.sort(units, (a, b) -> a.id().compareTo(b.id()));
     return units;
+  }
+
+  /**
+   * The one definition of ready and blocked (see {@link Standing}): a unit that has not started and
+   * waits on unfinished work is blocked; one that has started stays in progress or in review, and
+   * is marked as waiting by its non-empty {@code waitingOn}.
+   */
+  static Standing standing(Status s, boolean waits) {
+    return switch (s) {
+      case NONE -> Standing.NONE;
+      case DONE -> Standing.DONE;
+      case CANCELLED -> Standing.CANCELLED;
+      case IN_PROGRESS -> Standing.IN_PROGRESS;
+      case REVIEW -> Standing.REVIEW;
+      case BLOCKED -> Standing.BLOCKED;
+      case DRAFT -> waits ? Standing.BLOCKED : Standing.DRAFT;
+      case PLANNED -> waits ? Standing.BLOCKED : Standing.READY;
+    };
   }
 
   /** NONE is for pages that are not work (READMEs, notes): they neither block nor wait. */

@@ -141,9 +141,15 @@ final class StatusReader {
   /**
    * The status a plan (or the unit section whose lines satisfy {@code in}) declares: front matter,
    * then a {@code Status} field before the first subsection, then a Status section, then the
-   * folder. {@code unitLine} is the unit's heading line, 0 for the plan as a whole.
+   * folder. {@code unitLine} is the unit's heading line, 0 for the plan as a whole. A blocked
+   * status carries its author's reason ({@link BlockedReasons}).
    */
   static DeclaredStatus declared(
+      Meta meta, Doc doc, Legend legend, String source, IntPredicate in, int unitLine) {
+    return BlockedReasons.of(statusOf(meta, doc, legend, source, in, unitLine), meta, doc, in);
+  }
+
+  private static DeclaredStatus statusOf(
       Meta meta, Doc doc, Legend legend, String source, IntPredicate in, int unitLine) {
     if (!meta.status().isEmpty() && !StatusWords.isPublishing(meta.status())) {
       Optional<Status> s = of(meta.status(), legend);

@@ -1,7 +1,9 @@
 package dev.planbake.render;
 
 import dev.planbake.model.Progress;
-import dev.planbake.model.Status;
+import dev.planbake.model.Standing;
+import dev.planbake.model.Unit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,7 +16,31 @@ final class Badge {
 
   private Badge() {}
 
-  static String svg(String label, Status status, Progress p) {
+  /**
+   * What a plan's badge shows: its unit's standing, or for several units the furthest along of them
+   * that is not finished (all finished: done).
+   */
+  static Standing standing(List<Unit> units) {
+    if (units.size() == 1) {
+      return units.get(0).standing();
+    }
+    Standing best = Standing.NONE;
+    boolean open = false;
+    boolean done = false;
+    for (Unit u : units) {
+      Standing s = u.standing();
+      open |= s.open();
+      done |= s == Standing.DONE;
+      if (s.open() && (best == Standing.NONE || s.ordinal() < best.ordinal())) {
+        best = s;
+      }
+    }
+    return open
+        ? best
+        : done ? Standing.DONE : units.isEmpty() ? Standing.NONE : Standing.CANCELLED;
+  }
+
+  static String svg(String label, Standing status, Progress p) {
     String value = p.total() == 0 ? status.label().toLowerCase(Locale.ROOT) : p.percent() + "%";
     String shown = label.length() > 40 ? label.substring(0, 39) + "…" : label;
     int lw = width(shown) + 2 * PAD;
@@ -67,13 +93,14 @@ final class Badge {
   }
 
   /** Shields-like colours with white text at 4.5:1 contrast or better. */
-  static String colour(Status s) {
+  static String colour(Standing s) {
     return switch (s) {
       case DONE -> "#1a7f37";
       case IN_PROGRESS -> "#0969da";
       case BLOCKED -> "#cf222e";
       case REVIEW -> "#8250df";
-      case DRAFT, PLANNED, NONE -> "#57606a";
+      case READY -> "#116329";
+      case DRAFT, NONE -> "#57606a";
       case CANCELLED -> "#424a53";
     };
   }

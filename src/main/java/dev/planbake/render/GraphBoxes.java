@@ -2,6 +2,7 @@ package dev.planbake.render;
 
 import dev.planbake.model.Cycle;
 import dev.planbake.model.Repository;
+import dev.planbake.model.Standing;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Set;
 final class GraphBoxes {
   private GraphBoxes() {}
 
-  /** A unit's box: its board column (ready, blocked ...) gives the class and icon. */
+  /** A unit's box: where it stands (ready, blocked ...) gives the class and icon. */
   static GraphSvg.Node node(Unit u, View.UnitRef r, boolean inCycle, String extraCss) {
     View.Status s = look(u);
     String title = u.placeholder() || u.title().equals(u.label()) ? "" : u.title();
@@ -51,11 +52,7 @@ final class GraphBoxes {
   }
 
   static View.Status look(Unit u) {
-    if (u.placeholder()) {
-      return Views.NOT_YET_PLANNED;
-    }
-    Pages.Column c = Pages.column(u);
-    return c == null ? Views.status(u.status()) : c.view;
+    return Views.look(u);
   }
 
   /**
@@ -74,8 +71,10 @@ final class GraphBoxes {
 
   static List<View.Status> legend() {
     List<View.Status> out = new ArrayList<>();
-    for (Pages.Column c : Pages.Column.values()) {
-      out.add(c.view);
+    for (Standing s : Standing.values()) {
+      if (s != Standing.NONE) {
+        out.add(Views.standing(s));
+      }
     }
     out.add(Views.NOT_YET_PLANNED);
     return out;

@@ -1,108 +1,24 @@
 package dev.planbake.render;
 
 import dev.planbake.config.Settings;
-import dev.planbake.diag.Diagnostic;
 import dev.planbake.model.Document;
-import dev.planbake.model.Gate;
 import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Section;
-import dev.planbake.model.Status;
+import dev.planbake.model.Standing;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One method per kind of page: builds its view model and renders its template. */
 final class Pages {
-  /** How many units a dashboard list shows before linking to the full list. */
-  static final int LIST_LIMIT = 12;
-
-  static final int PROBLEM_LIMIT = 50;
-
-  /** The unit lists that have pages of their own under {@code /status/}. */
-  enum ListKind {
-    IN_PROGRESS("in-progress", "In progress", "Units with work under way.", Status.IN_PROGRESS),
-    READY(
-        "ready",
-        "Ready to start",
-        "Planned, not started, and everything they depend on is done.",
-        null),
-    BLOCKED(
-        "blocked",
-        "Blocked",
-        "Not started and waiting on unfinished work, or declared blocked.",
-        Status.BLOCKED),
-    PLANNED("planned", "Planned", "Planned units, whether ready or blocked.", Status.PLANNED),
-    DRAFT("draft", "Draft", "Plans still being written.", Status.DRAFT),
-    REVIEW("review", "In review", "Units in review.", Status.REVIEW),
-    DONE("done", "Done", "Finished units.", Status.DONE),
-    CANCELLED("cancelled", "Cancelled", "Units that will not be done.", Status.CANCELLED);
-
-    final String slug;
-    final String heading;
-    final String intro;
-    final Status status;
-
-    ListKind(String slug, String heading, String intro, Status status) {
-      this.slug = slug;
-      this.heading = heading;
-      this.intro = intro;
-      this.status = status;
-    }
-
-    Predicate<Unit> filter() {
-      return switch (this) {
-        case READY -> u -> column(u) == Column.READY;
-        case BLOCKED -> u -> column(u) == Column.BLOCKED;
-        default -> u -> u.status() == status;
-      };
-    }
-
-    View.Status view() {
-      return status == null ? Column.READY.view : Views.status(status);
-    }
-  }
-
-  /**
-   * Where a unit stands on a board: every unit is in exactly one column, so the dashboard's counts
-   * add up. Work under way stays "in progress" even if it waits on something.
-   */
-  enum Column {
-    DONE("done", "Done", "✓"),
-    IN_PROGRESS("in-progress", "In progress", "◐"),
-    REVIEW("review", "In review", "◎"),
-    READY("ready", "Ready to start", "▶"),
-    BLOCKED("blocked", "Blocked", "■"),
-    DRAFT("draft", "Draft", "✎"),
-    CANCELLED("cancelled", "Cancelled", "✕");
-
-    final View.Status view;
-
-    Column(String slug, String label, String icon) {
-      this.view = new View.Status(slug, label, icon);
-    }
-  }
-
-  /** The column of a unit, or null for pages that are not work (no tasks, no status). */
-  static Column column(Unit u) {
-    return switch (u.status()) {
-      case DONE -> Column.DONE;
-      case CANCELLED -> Column.CANCELLED;
-      case IN_PROGRESS -> Column.IN_PROGRESS;
-      case REVIEW -> Column.REVIEW;
-      case NONE -> null;
-      default ->
-          u.blocked() ? Column.BLOCKED : u.status() == Status.DRAFT ? Column.DRAFT : Column.READY;
-    };
-  }
-
   private final Theme theme;
   private final Settings settings;
   private final String generator;
@@ -138,99 +54,51 @@ final class Pages {
       if (!u.placeholder()) {
         unitsByPlan.computeIfAbsent(u.planSlug(), k -> new ArrayList<>()).add(u);
       }
-    }
-  }
-
-  // ---- dashboard
-
-  Page dashboard(List<Diagnostic> diagnostics) {
-    String root = "./";
-    List<Unit> real = repo.units().stream().filter(u -> !u.placeholder()).toList();
-    List<View.Count> counts = new ArrayList<>();
-    for (Column c : Column.values()) {
-      long n = real.stream().filter(u -> column(u) == c).count();
-      if (n > 0
-          || c == Column.DONE
-          || c == Column.IN_PROGRESS
-          || c == Column.READY
-          || c == Column.BLOCKED) {
-        counts.add(new View.Count(c.view, (int) n, root + "status/" + c.view.slug() + "/"));
-      }
-    }
-    List<Unit> inProgress = real.stream().filter(u -> u.status() == Status.IN_PROGRESS).toList();
-    List<Unit> ready = real.stream().filter(u -> column(u) == Column.READY).toList();
-    List<Unit> blocked = real.stream().filter(u -> column(u) == Column.BLOCKED).toList();
-    // Dated first, referenced after: only the eight shown need a reference made.
-    List<View.UnitRef> recent =
-        real.stream()
-            .map(u -> new Dated(u, views.date(u), u.id().toString()))
-            .filter(d -> !d.date().isEmpty())
-            .sorted(Comparator.comparing(Dated::date).reversed().thenComparing(Dated::id))
-            .limit(8)
-            .map(d -> views.ref(d.unit(), root))
-            .toList();
-    List<View.GateRow> failed = new ArrayList<>();
-    for (Unit u : real) {
-      for (Gate g : u.part().content().gates()) {
-        if (g.failed()) {
-          failed.add(new View.GateRow(views.ref(u, root), g.name(), g.result()));
+      for (UnitId by : u.mentionedBy()) {
+        Unit from = units.get(by);
+        if (from != null) {
+          mentioned.computeIfAbsent(from.planSlug(), k -> new ArrayList<>()).add(u.id());
         }
       }
     }
-    List<View.Problem> problems = new ArrayList<>();
-    Path cwd = Path.of("");
-    for (Diagnostic d : diagnostics) {
-      if (problems.size() == PROBLEM_LIMIT) {
-        break;
+  }
+
+  /** By plan, the units its text mentions outside its references. */
+  private final Map<String, List<UnitId>> mentioned = new HashMap<>();
+
+  /**
+   * The page of each numbered unit a plan's text may name as "Unit 5.1": its own units first, then
+   * those its references and mentions resolved to; a number two of those share is left out.
+   */
+  private Map<String, String> namedUnits(Plan p, List<Unit> own, String root) {
+    Map<String, String> urls = new HashMap<>();
+    for (Unit u : own) {
+      if (u.id().isNumbered()) {
+        urls.put(u.id().local(), root + Urls.unitPage(u));
       }
-      String loc =
-          d.position().source() + (d.position().line() > 0 ? ":" + d.position().line() : "");
-      problems.add(new View.Problem(d.severity().label(), loc, d.message()));
     }
-    View.Progress progress = Views.progress(repo.progress());
-    View.Dashboard dash =
-        new View.Dashboard(
-            progress,
-            repo.plans().size(),
-            real.size(),
-            counts,
-            rows(byProgress(inProgress), root),
-            rows(ready, root),
-            rows(blocked, root),
-            recent,
-            views.refs(repo.criticalPath(), root),
-            failed,
-            problems,
-            Math.max(0, diagnostics.size() - PROBLEM_LIMIT),
-            ready.size(),
-            blocked.size(),
-            inProgress.size());
-    String description =
-        String.format(
-            Locale.ROOT,
-            "%d%% done · %d/%d tasks · %d ready · %d blocked",
-            progress.percent(),
-            progress.done(),
-            progress.total(),
-            ready.size(),
-            blocked.size());
-    Map<String, Object> ctx = context(root, meta(settings.title(), description, ""));
-    ctx.put("d", dash);
-    return Page.text("index.html", theme.render("dashboard", ctx));
-  }
-
-  /** A unit with the date its reference would show and its id as text, for sorting. */
-  private record Dated(Unit unit, String date, String id) {}
-
-  private static List<Unit> byProgress(List<Unit> us) {
-    return us.stream()
-        .sorted(
-            Comparator.comparingInt((Unit u) -> -u.progress().percent()).thenComparing(Unit::id))
-        .toList();
-  }
-
-  private List<View.Row> rows(List<Unit> us, String root) {
-    return us.stream().limit(LIST_LIMIT).map(u -> views.row(u, root)).toList();
+    Map<String, String> others = new HashMap<>();
+    java.util.Set<String> twice = new java.util.HashSet<>();
+    List<UnitId> targets = new ArrayList<>(mentioned.getOrDefault(p.slug(), List.of()));
+    for (Unit u : own) {
+      targets.addAll(u.dependsOn());
+      targets.addAll(u.enables());
+      targets.addAll(u.related());
+    }
+    for (UnitId id : targets) {
+      Unit t = units.get(id);
+      if (t == null || !id.isNumbered() || t.placeholder() || urls.containsKey(id.local())) {
+        continue;
+      }
+      String url = root + Urls.unitPage(t);
+      String was = others.putIfAbsent(id.local(), url);
+      if (was != null && !was.equals(url)) {
+        twice.add(id.local());
+      }
+    }
+    twice.forEach(others::remove);
+    others.forEach(urls::putIfAbsent);
+    return urls;
   }
 
   // ---- plan pages
@@ -243,12 +111,22 @@ final class Pages {
       details.add(unitDetails.of(u, root, p.files().size() > 1));
     }
     List<View.Doc> docs = new ArrayList<>();
+    List<View.Detail> unplaced = details;
+    Map<String, String> named = namedUnits(p, planUnits, root);
     List<View.TocEntry> toc = new ArrayList<>();
     List<View.SectionBar> bars = new ArrayList<>();
     for (int i = 0; i < p.documents().size(); i++) {
       Document d = p.documents().get(i);
       String prefix = i == 0 ? "" : dev.planbake.parse.PlanParser.anchorPrefix(d.source());
-      String html = body.clean(d, prefix, root);
+      String html = UnitMentions.link(body.clean(d, prefix, root), named);
+      if (i == 0 && p.multiUnit()) {
+        Map<String, Object> page = context(root, meta("", "", ""));
+        UnitSections.Placed placed =
+            UnitSections.place(
+                html, details, u -> theme.render("unit-section", UnitSections.context(page, u)));
+        html = placed.html();
+        unplaced = placed.unplaced();
+      }
       boolean firstH1Dropped = true;
       if (i > 0) {
         toc.add(
@@ -303,6 +181,7 @@ final class Pages {
             Views.progress(p.progress()),
             p.multiUnit(),
             details,
+            unplaced,
             bars,
             toc,
             docs,
@@ -361,31 +240,103 @@ final class Pages {
     return Page.text(path, theme.render("redirect", ctx));
   }
 
-  Page list(ListKind kind) {
+  Page list(Lists.Listing l) {
     String root = "../../";
     List<View.Row> rows =
         repo.units().stream()
             .filter(u -> !u.placeholder())
-            .filter(kind.filter())
+            .filter(l.holds())
             .map(u -> views.row(u, root))
             .toList();
     String description =
-        rows.size() + (rows.size() == 1 ? " unit" : " units") + " · " + kind.heading;
-    Map<String, Object> ctx =
-        context(root, meta(kind.heading, description, "status/" + kind.slug + "/"));
-    ctx.put("list", new View.ListPage(kind.heading, kind.intro, kind.view(), rows));
-    return Page.text(listPath(kind), theme.render("list", ctx));
+        rows.size() + (rows.size() == 1 ? " unit" : " units") + " · " + l.heading();
+    Map<String, Object> ctx = context(root, meta(l.heading(), description, l.url()));
+    ctx.put("list", new View.ListPage(l.heading(), l.intro(), l.status(), rows, false));
+    ctx.put("nav", l.nav());
+    return Page.text(l.path(), theme.render("list", ctx));
   }
 
-  static String listPath(ListKind kind) {
-    return "status/" + kind.slug + "/index.html";
+  static final String ALL_PLANS = "plans/index.html";
+
+  /**
+   * Every plan and unit in one table, by folder and file, with the choices of its filters: complete
+   * without JavaScript, which only adds the filters and sorting.
+   */
+  Page allPlans() {
+    String root = "../";
+    List<View.PlanRow> rows = new ArrayList<>();
+    Map<String, int[]> statusCount = new HashMap<>();
+    Map<String, View.Choice> owners = new TreeMap<>();
+    Map<String, View.Choice> tags = new TreeMap<>();
+    for (Plan p : sortedBySource()) {
+      List<View.TagLink> links = new ArrayList<>();
+      for (String t : p.metadata().tags()) {
+        String url = Urls.tag(t);
+        links.add(new View.TagLink(t, url.substring(5, url.length() - 1), root + url));
+      }
+      String folder = sourcePath(p);
+      folder = folder.endsWith("/") ? folder : folder.substring(0, folder.lastIndexOf('/') + 1);
+      for (Unit u : unitsByPlan.getOrDefault(p.slug(), List.of())) {
+        View.UnitRef ref = views.ref(u, root);
+        String ownerSlug = ref.owner().isEmpty() ? "" : Urls.nameSlug(ref.owner());
+        rows.add(
+            new View.PlanRow(
+                ref,
+                ownerSlug,
+                links,
+                folder,
+                dateIn(p.metadata().created()),
+                dateIn(p.metadata().updated())));
+        statusCount.computeIfAbsent(ref.status().slug(), k -> new int[1])[0]++;
+        if (!ownerSlug.isEmpty()) {
+          View.Choice c = owners.get(ownerSlug);
+          owners.put(
+              ownerSlug, new View.Choice(ownerSlug, ref.owner(), c == null ? 1 : c.count() + 1));
+        }
+        for (View.TagLink t : links) {
+          View.Choice c = tags.get(t.slug());
+          tags.put(t.slug(), new View.Choice(t.slug(), t.name(), c == null ? 1 : c.count() + 1));
+        }
+      }
+    }
+    List<View.Choice> statuses = new ArrayList<>();
+    for (Standing st : Lists.ORDER) {
+      int[] n = statusCount.get(st.slug());
+      if (n != null) {
+        statuses.add(new View.Choice(st.slug(), st.label(), n[0]));
+      }
+    }
+    String description =
+        repo.plans().size()
+            + (repo.plans().size() == 1 ? " plan, " : " plans, ")
+            + rows.size()
+            + (rows.size() == 1 ? " unit" : " units")
+            + ": status, progress, owner, tags, folder and dates.";
+    Map<String, Object> ctx = context(root, meta("All plans", description, "plans/"));
+    ctx.put(
+        "all",
+        new View.AllPlans(
+            rows, statuses, List.copyOf(owners.values()), List.copyOf(tags.values())));
+    return Page.text(ALL_PLANS, theme.render("plans", ctx));
+  }
+
+  private List<Plan> sortedBySource() {
+    List<Plan> sorted = new ArrayList<>(repo.plans());
+    sorted.sort(Comparator.comparing(Plan::source));
+    return sorted;
+  }
+
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  private static String dateIn(String text) {
+    Matcher m = DATE.matcher(text);
+    return m.find() ? m.group() : "";
   }
 
   Page badge(Plan p) {
     List<Unit> us = unitsByPlan.getOrDefault(p.slug(), List.of());
-    Status s = us.size() == 1 ? us.get(0).status() : Status.derivedFrom(p.progress());
     String label = us.size() == 1 ? us.get(0).label() : p.slug();
-    return Page.text(Urls.badge(p), Badge.svg(label, s, p.progress()));
+    return Page.text(Urls.badge(p), Badge.svg(label, Badge.standing(us), p.progress()));
   }
 
   Page search() {
@@ -404,6 +355,10 @@ final class Pages {
   }
 
   // ---- shared
+
+  String siteTitle() {
+    return settings.title();
+  }
 
   Map<String, Object> context(String root, View.Meta meta) {
     Map<String, Object> ctx = new HashMap<>();

@@ -236,23 +236,38 @@ public final class Renderer {
                     "status.json",
                     StatusJson.render(
                         repo, diagnostics, generator, sink == null ? statusMemo : null))));
-    jobs.add(() -> emit(pages.dashboard(diagnostics)));
+    Dashboard dashboard = new Dashboard(pages, theme, views, repo);
+    jobs.add(() -> emit(dashboard.dashboard(diagnostics), dashboard.problemsPage(diagnostics)));
+    jobs.add(() -> emit(dashboard.criticalPath()));
     // A list shows one row per unit with the units it waits on: a row changes only with its unit
-    // or a direct neighbour.
+    // or a direct neighbour. An owner's or tag's page is found by its URL in the last build too,
+    // for a unit that has left it.
     Set<UnitId> rowsChanged = all ? Set.of() : changes.within(1);
     List<String> keptLists = new ArrayList<>();
-    for (Pages.ListKind kind : Pages.ListKind.values()) {
-      String path = Pages.listPath(kind);
+    Map<String, Lists.Listing> listedBefore = new HashMap<>();
+    if (!all) {
+      Lists.all(before).forEach(l -> listedBefore.put(l.url(), l));
+    }
+    for (Lists.Listing listing : Lists.all(repo)) {
+      Lists.Listing was = listedBefore.get(listing.url());
       boolean stale =
           all
-              || !previous.containsKey(path)
+              || !previous.containsKey(listing.path())
               || rowsChanged.stream()
-                  .anyMatch(id -> inList(kind, units.get(id)) || inList(kind, unitsBefore.get(id)));
+                  .anyMatch(
+                      id ->
+                          inList(listing, units.get(id))
+                              || inList(was == null ? listing : was, unitsBefore.get(id)));
       if (stale) {
-        jobs.add(() -> emit(pages.list(kind)));
+        jobs.add(() -> emit(pages.list(listing)));
       } else {
-        keptLists.add(path);
+        keptLists.add(listing.path());
       }
+    }
+    if (all || !rowsChanged.isEmpty() || !previous.containsKey(Pages.ALL_PLANS)) {
+      jobs.add(() -> emit(pages.allPlans()));
+    } else {
+      keptLists.add(Pages.ALL_PLANS);
     }
     for (Plan p : toRender) {
       jobs.add(
@@ -314,8 +329,8 @@ public final class Renderer {
     return m;
   }
 
-  private static boolean inList(Pages.ListKind kind, Unit u) {
-    return u != null && !u.placeholder() && kind.filter().test(u);
+  private static boolean inList(Lists.Listing listing, Unit u) {
+    return u != null && !u.placeholder() && listing.holds().test(u);
   }
 
   /**

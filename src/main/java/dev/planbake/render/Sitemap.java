@@ -5,7 +5,10 @@ import dev.planbake.model.Repository;
 import java.util.ArrayList;
 import java.util.List;
 
-/** sitemap.xml for search engines: the dashboard, every plan page and every unit list. */
+/**
+ * sitemap.xml for search engines: the dashboard, every plan page, every list of units (statuses,
+ * owners, tags, all plans), the critical path and the problems.
+ */
 final class Sitemap {
   private Sitemap() {}
 
@@ -16,9 +19,12 @@ final class Sitemap {
     for (Plan p : repo.plans()) {
       paths.add(Urls.plan(p));
     }
-    for (Pages.ListKind kind : Pages.ListKind.values()) {
-      paths.add("status/" + kind.slug + "/");
+    paths.add("plans/");
+    for (Lists.Listing l : Lists.all(repo)) {
+      paths.add(l.url());
     }
+    paths.add(Dashboard.CRITICAL);
+    paths.add(Dashboard.PROBLEMS);
     StringBuilder sb = new StringBuilder();
     sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sb.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");

@@ -57,6 +57,13 @@ final class StatusJson {
     }
   }
 
+  /**
+   * The contract's version: 2 since {@code blocked} and {@code ready} mean the board's standing (a
+   * started unit is neither) and {@code standing}, {@code waiting_on} and {@code blocked_reason}
+   * came.
+   */
+  static final int VERSION = 2;
+
   private StatusJson() {}
 
   /**
@@ -98,6 +105,7 @@ final class StatusJson {
         g -> {
           g.writeStartObject();
           g.writeStringField("generator", generator);
+          g.writeNumberField("version", VERSION);
           progress(g, "progress", repo.progress());
           g.writeArrayFieldStart("units");
           for (Unit u : repo.units()) {
@@ -147,8 +155,12 @@ final class StatusJson {
     ids(g, "depends_on", u.dependsOn());
     ids(g, "enables", u.enables());
     ids(g, "related", u.related());
+    g.writeStringField("standing", u.standing().slug());
     g.writeBooleanField("blocked", u.blocked());
     g.writeBooleanField("ready", u.ready());
+    g.writeBooleanField("waiting", u.waiting());
+    ids(g, "waiting_on", u.waitingOn());
+    g.writeStringField("blocked_reason", u.blockedReason());
     g.writeBooleanField("placeholder", u.placeholder());
     g.writeArrayFieldStart("phases");
     if (u.part() != null) {

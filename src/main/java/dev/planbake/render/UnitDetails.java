@@ -89,16 +89,12 @@ final class UnitDetails {
         outside.add(r.target().value());
       }
     }
-    boolean disagree =
-        u.declared().present()
-            && u.derived() != Status.NONE
-            && u.declared().status() != u.derived();
     return new View.Detail(
         views.ref(u, root),
         part.anchor(),
-        Views.status(u.declared().status()),
-        Views.status(u.derived()),
-        disagree,
+        views.refs(u.waitingOn(), root),
+        u.blocked() && u.status() == Status.BLOCKED,
+        u.blockedReason(),
         phases,
         gates,
         risks,

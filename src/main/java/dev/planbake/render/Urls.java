@@ -1,6 +1,7 @@
 package dev.planbake.render;
 
 import dev.planbake.model.Plan;
+import dev.planbake.model.SafePath;
 import dev.planbake.model.Status;
 import dev.planbake.model.Unit;
 
@@ -31,6 +32,39 @@ final class Urls {
 
   static String status(Status s) {
     return "status/" + s.slug() + "/";
+  }
+
+  /** A list of units: {@code status/ready/}, {@code status/planned/} ... */
+  static String list(String slug) {
+    return "status/" + slug + "/";
+  }
+
+  static String owner(String name) {
+    return "owners/" + nameSlug(name) + "/";
+  }
+
+  static String tag(String name) {
+    return "tags/" + nameSlug(name) + "/";
+  }
+
+  /** An owner's or tag's name in a URL; one made only of signs becomes its code points. */
+  static String nameSlug(String name) {
+    String s = SafePath.slug(name);
+    if (s.length() > 80) {
+      s = s.substring(0, 80).replaceAll("-+$", "");
+    }
+    if (SafePath.isReserved(s)) {
+      s = s + "-1";
+    }
+    if (s.isEmpty()) {
+      StringBuilder sb = new StringBuilder("u");
+      name.strip()
+          .codePoints()
+          .limit(20)
+          .forEach(c -> sb.append('-').append(Integer.toHexString(c)));
+      s = sb.toString();
+    }
+    return s;
   }
 
   static String badge(Plan p) {

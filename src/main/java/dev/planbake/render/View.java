@@ -50,7 +50,11 @@ final class View {
   /** A status with the glyph that shows it without colour. */
   public record Status(String slug, String label, String icon) {}
 
-  /** A unit as listed anywhere: in lists, tables, upstream and downstream. */
+  /**
+   * A unit as listed anywhere: in lists, tables, upstream and downstream. {@code status} is where
+   * it stands (ready, blocked ...); {@code waiting} marks a unit started before everything it
+   * depends on was finished; {@code note} says when its status and its boxes disagree.
+   */
   public record UnitRef(
       String id,
       String label,
@@ -60,38 +64,85 @@ final class View {
       Progress progress,
       boolean blocked,
       boolean ready,
+      boolean waiting,
+      String note,
       boolean placeholder,
       String owner,
+      String ownerUrl,
       String date,
       boolean numbered) {}
 
-  /** A unit in a list, with what it waits on. */
-  public record Row(UnitRef unit, List<UnitRef> waitingOn) {}
+  /** A unit in a list, with the unfinished units it waits on and its author's reason if blocked. */
+  public record Row(UnitRef unit, List<UnitRef> waitingOn, String reason) {}
 
   public record Count(Status status, int count, String url) {}
 
-  public record Problem(String severity, String location, String message) {}
+  public record Problem(String severity, String location, String message, String hint) {}
 
   public record GateRow(UnitRef unit, String name, String result) {}
 
+  /** The critical path in short: its length, its first units, and its last if not among them. */
+  public record Chain(int length, List<UnitRef> first, UnitRef last) {}
+
+  /**
+   * The dashboard: the headline (plans, units and boxes done), a count per standing, the first rows
+   * of three lists with the size of each, and how many problems the problems page lists.
+   */
   public record Dashboard(
       Progress progress,
       int plans,
-      int units,
+      int workPlans,
+      int plansDone,
+      int workUnits,
+      int unitsDone,
       List<Count> counts,
       List<Row> inProgress,
       List<Row> ready,
       List<Row> blocked,
-      List<UnitRef> recent,
-      List<UnitRef> criticalPath,
-      List<GateRow> failedGates,
-      List<Problem> problems,
-      int moreProblems,
+      int allInProgress,
       int allReady,
       int allBlocked,
-      int allInProgress) {}
+      List<UnitRef> recent,
+      Chain critical,
+      int failedGates,
+      int contradictions,
+      int errors,
+      int warnings) {
+    public int problems() {
+      return failedGates + contradictions + errors + warnings;
+    }
+  }
 
-  public record ListPage(String heading, String intro, Status status, List<Row> rows) {}
+  /** A page of units; {@code ordered} when their order means something (a chain). */
+  public record ListPage(
+      String heading, String intro, Status status, List<Row> rows, boolean ordered) {}
+
+  /** The authors' problems: failed gates, units whose status and boxes disagree, messages. */
+  public record ProblemsPage(
+      List<GateRow> failedGates,
+      List<UnitRef> contradictions,
+      List<Problem> problems,
+      int moreProblems,
+      int total) {}
+
+  /** A value to filter the all-plans table by, with how many rows have it. */
+  public record Choice(String value, String label, int count) {}
+
+  /** A tag of a plan with its page. */
+  public record TagLink(String name, String slug, String url) {}
+
+  /** A row of the all-plans table: one unit with its plan's folder, tags and dates. */
+  public record PlanRow(
+      UnitRef unit,
+      String ownerSlug,
+      List<TagLink> tags,
+      String folder,
+      String created,
+      String updated) {}
+
+  /** Every plan and unit in one table, with the choices its filters offer. */
+  public record AllPlans(
+      List<PlanRow> rows, List<Choice> statuses, List<Choice> owners, List<Choice> tags) {}
 
   public record Phase(
       String name,
@@ -117,13 +168,16 @@ final class View {
 
   public record Field(String key, String value) {}
 
-  /** One unit's detail on its plan page. */
+  /**
+   * One unit's detail on its plan page: what it waits on, whether its author declared it blocked
+   * and why, its phases, gates, risks, files, links and neighbours.
+   */
   public record Detail(
       UnitRef unit,
       String anchor,
-      Status declared,
-      Status derived,
-      boolean disagree,
+      List<UnitRef> waitingOn,
+      boolean declaredBlocked,
+      String reason,
       List<Phase> phases,
       List<Gate> gates,
       List<Risk> risks,
@@ -139,6 +193,10 @@ final class View {
   /** One rendered file of a plan. */
   public record Doc(String source, String title, String anchor, String html, boolean primary) {}
 
+  /**
+   * A plan page. In a file with several units, each unit's header is put under its heading in the
+   * text; {@code unplaced} are those whose heading was not found, shown before the text.
+   */
   public record Plan(
       String slug,
       String title,
@@ -150,6 +208,7 @@ final class View {
       Progress progress,
       boolean multi,
       List<Detail> units,
+      List<Detail> unplaced,
       List<SectionBar> sections,
       List<TocEntry> toc,
       List<Doc> documents,

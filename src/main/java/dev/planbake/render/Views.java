@@ -2,6 +2,7 @@ package dev.planbake.render;
 
 import dev.planbake.model.Plan;
 import dev.planbake.model.Progress;
+import dev.planbake.model.Standing;
 import dev.planbake.model.Status;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
@@ -49,8 +50,62 @@ final class Views {
     return new View.Status(s.slug(), s.label(), icon);
   }
 
+  /** A standing with the glyph that shows it without colour: what every badge shows. */
+  static View.Status standing(Standing s) {
+    String icon =
+        switch (s) {
+          case DONE -> "✓";
+          case IN_PROGRESS -> "◐";
+          case REVIEW -> "◎";
+          case READY -> "▶";
+          case BLOCKED -> "■";
+          case DRAFT -> "✎";
+          case CANCELLED -> "✕";
+          case NONE -> "–";
+        };
+    return new View.Status(s.slug(), s.label(), icon);
+  }
+
+  /** How a unit looks wherever it is shown: its standing, or "not yet planned". */
+  static View.Status look(Unit u) {
+    return u.placeholder() ? NOT_YET_PLANNED : standing(u.standing());
+  }
+
+  /**
+   * What a unit's badge adds when its status and its boxes tell different stories: a done unit with
+   * unticked boxes, an open unit with every box ticked ("" when they agree).
+   */
+  static String note(Unit u) {
+    Progress p = u.progress();
+    if (u.doneWithOpenBoxes()) {
+      int open = p.total() - p.done();
+      return open + " of " + p.total() + (p.total() == 1 ? " box" : " boxes") + " unticked";
+    }
+    if (u.openWithAllTicked()) {
+      return p.total() == 1 ? "its box is ticked" : "all " + p.total() + " boxes ticked";
+    }
+    return "";
+  }
+
+  /** The owner a unit is listed under: its plan's ("" if none). */
+  String owner(Unit u) {
+    Plan plan = plans.get(u.planSlug());
+    return plan == null ? "" : plan.metadata().owner().strip();
+  }
+
+  /** The tags a unit is listed under: its plan's. */
+  List<String> tags(Unit u) {
+    Plan plan = plans.get(u.planSlug());
+    return plan == null ? List.of() : plan.metadata().tags();
+  }
+
   /** The placeholder's status: planned somewhere, but no plan is written yet. */
   static final View.Status NOT_YET_PLANNED = new View.Status("placeholder", "Not yet planned", "◌");
+
+  /** The unit of an id, or null for an id no unit has. */
+  Unit unit(UnitId id) {
+    return units.get(id);
+  }
 
   View.UnitRef ref(UnitId id, String root) {
     Unit u = units.get(id);
@@ -64,7 +119,10 @@ final class Views {
           progress(Progress.EMPTY),
           false,
           false,
+          false,
+          "",
           true,
+          "",
           "",
           "",
           id.isNumbered());
@@ -82,18 +140,21 @@ final class Views {
 
   private View.UnitRef makeRef(Unit u, String root) {
     Plan plan = plans.get(u.planSlug());
-    String owner = plan == null ? "" : plan.metadata().owner();
+    String owner = owner(u);
     return new View.UnitRef(
         u.id().toString(),
         u.label(),
         u.title(),
         root + (u.placeholder() ? Urls.unitPermalink(u) : Urls.unitPage(u)),
-        u.placeholder() ? NOT_YET_PLANNED : status(u.status()),
+        look(u),
         progress(u.progress()),
         u.blocked(),
         u.ready(),
+        u.waiting(),
+        note(u),
         u.placeholder(),
         owner,
+        owner.isEmpty() ? "" : root + Urls.owner(owner),
         date(u, plan),
         u.id().isNumbered());
   }
@@ -106,16 +167,9 @@ final class Views {
     return out;
   }
 
-  /** A unit in a list, with the open units it waits on. */
+  /** A unit in a list, with the unfinished units it waits on and its author's reason. */
   View.Row row(Unit u, String root) {
-    List<View.UnitRef> waiting = new ArrayList<>();
-    for (UnitId up : u.dependsOn()) {
-      Unit x = units.get(up);
-      if (x != null && !x.status().isClosed() && x.status() != Status.NONE) {
-        waiting.add(ref(x, root));
-      }
-    }
-    return new View.Row(ref(u, root), waiting);
+    return new View.Row(ref(u, root), refs(u.waitingOn(), root), u.blockedReason());
   }
 
   /** The date a unit's reference shows, without making the reference. */

@@ -162,7 +162,11 @@ class CliTest {
         cli.out().lines().toList());
     String dashboard = Files.readString(site.out().resolve("index.html"));
     assertTrue(
-        dashboard.contains("<p class=\"lede\">1 plan · 1 unit · 0 of 1 task done</p>"), dashboard);
+        dashboard.contains(
+            "<p class=\"lede headline\"><strong>1 of 1</strong> plan done · <strong>1 of 1</strong>"
+                + " unit done · <strong>0%</strong> of tasks ticked <span class=\"muted\">(0 of"
+                + " 1)</span></p>"),
+        dashboard);
   }
 
   @Test

@@ -120,8 +120,9 @@ class XssTest {
 
   @Test
   void everyPlanBecameAPage() throws IOException {
+    // Each plan is a folder; plans/index.html beside them is the table of all plans.
     try (Stream<Path> s = Files.list(out.resolve("plans"))) {
-      assertEquals(2L * payloads.size() + 1, s.count());
+      assertEquals(2L * payloads.size() + 1, s.filter(Files::isDirectory).count());
     }
   }
 

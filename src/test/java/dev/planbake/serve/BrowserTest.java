@@ -94,15 +94,10 @@ class BrowserTest {
     }
   }
 
-  /** The dashboard column of a unit, as the dashboard counts it (null: not work). */
+  /** Where a unit stands, as the dashboard counts it (null: not work). */
   static String column(Map<?, ?> u) {
-    String s = (String) u.get("status");
-    return switch (s) {
-      case "done", "cancelled", "in-progress", "review" -> s;
-      case "none" -> null;
-      default ->
-          Boolean.TRUE.equals(u.get("blocked")) ? "blocked" : s.equals("draft") ? "draft" : "ready";
-    };
+    String s = (String) u.get("standing");
+    return s.equals("none") ? null : s;
   }
 
   // ---- dashboard
@@ -135,9 +130,8 @@ class BrowserTest {
       }
     }
     assertEquals(sorted(expected), sorted(shown));
-    String lede = page.locator(".hero .lede").textContent();
-    assertTrue(
-        lede.contains(units.size() + " units · " + done + " of " + total + " tasks done"), lede);
+    String lede = page.locator(".hero .headline").textContent();
+    assertTrue(lede.contains("(" + done + " of " + total + ")"), lede);
     Locator bar = page.getByRole(com.microsoft.playwright.options.AriaRole.PROGRESSBAR).first();
     assertEquals(Integer.toString(100 * done / total), bar.getAttribute("aria-valuenow"));
   }
