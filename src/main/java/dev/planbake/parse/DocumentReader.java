@@ -201,7 +201,13 @@ final class DocumentReader {
         rawHtml.isEmpty() ? Markdown.renderPage(doc, anchors) : Markdown.render(doc, anchors);
     List<Section> sections = new ArrayList<>();
     for (Open o : allHeadings) {
-      sections.add(new Section(o.level, o.text, o.anchor, o.line, new Progress(o.done, o.total)));
+      sections.add(
+          new Section(
+              o.level,
+              Fields.withoutAnchor(o.text),
+              o.anchor,
+              o.line,
+              new Progress(o.done, o.total)));
     }
     List<Phase> phaseList = new ArrayList<>();
     for (Open o : phases) {
@@ -379,8 +385,9 @@ final class DocumentReader {
         onField(l, QUOTE_MARKS.matcher(text).replaceFirst(""));
       } else if (stack.peek() != null
           && stack.peek().meta
-          && (table || block instanceof ListBlock)) {
-        // "### Plan Metadata" with "| Status | draft |" rows or "- **Status:** active" items.
+          && ((table && l > first) || block instanceof ListBlock)) {
+        // "### Plan Metadata" with "| Status | draft |" rows (under a "| Field | Value |" header,
+        // which is none) or "- **Status:** active" items.
         for (Field f : Fields.readItem(text, l)) {
           addField(f);
         }

@@ -312,7 +312,7 @@ public final class PlanParser {
   // ---- titles
 
   static String cleanTitle(String h1) {
-    String t = PlainText.stripDecoration(h1);
+    String t = Fields.withoutAnchor(PlainText.stripDecoration(h1));
     t = TITLE_PREFIX.matcher(t).replaceFirst("");
     t = TITLE_SUFFIX.matcher(t).replaceFirst("");
     return TRAILING_PUNCTUATION.matcher(t).replaceAll("").strip();
