@@ -37,6 +37,11 @@ final class Freshness {
     return m.group(1) + (m.group(2) == null ? "" : "/-") + "/commit/";
   }
 
+  /** The day of the commit being built: the timeline's today; null outside git. */
+  java.time.LocalDate today() {
+    return history.present() ? history.head().date() : null;
+  }
+
   /** The footer's line, or null when the plans have no git history. */
   View.Built built() {
     if (!history.present()) {

@@ -347,6 +347,19 @@ final class Pages {
     return Page.text("search/index.html", theme.render("search", ctx));
   }
 
+  Page timeline() {
+    String root = "../";
+    View.TimelinePage t = Timeline.view(repo, views, freshness.today(), root);
+    String description =
+        t.dated()
+            + (t.dated() == 1 ? " unit" : " units")
+            + " with a due date"
+            + (t.overdue() > 0 ? " · " + t.overdue() + " overdue" : "");
+    Map<String, Object> ctx = context(root, meta("Timeline", description, "timeline/"));
+    ctx.put("timeline", t);
+    return Page.text("timeline/index.html", theme.render("timeline", ctx));
+  }
+
   Page notFound() {
     String root = settings.baseUrl().isEmpty() ? "/" : withSlash(settings.baseUrl());
     Map<String, Object> ctx =

@@ -291,7 +291,7 @@ public final class Renderer {
           permalinks.subList(from, Math.min(permalinks.size(), from + PERMALINKS_PER_JOB));
       jobs.add(() -> emit(slice.stream().map(pages::permalink).toArray(Page[]::new)));
     }
-    jobs.add(() -> emit(pages.search(), pages.notFound()));
+    jobs.add(() -> emit(pages.search(), pages.notFound(), pages.timeline()));
     if (!settings.baseUrl().isEmpty()) {
       jobs.add(() -> emit(Sitemap.of(settings.baseUrl(), repo)));
     }

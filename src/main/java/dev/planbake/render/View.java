@@ -238,4 +238,19 @@ final class View {
       List<GraphRow> rows,
       String overview,
       int cycles) {}
+
+  /** The timeline page: units by due date, month by month, and those without one. */
+  public record TimelinePage(
+      String today,
+      int dated,
+      int overdue,
+      String svg,
+      List<TimelineMonth> months,
+      List<UnitRef> undated) {}
+
+  /** One month of the timeline. */
+  public record TimelineMonth(String label, List<TimelineRow> rows) {}
+
+  /** A unit on the timeline: its due date, and whether (and by how many days) it is overdue. */
+  public record TimelineRow(UnitRef unit, String due, boolean overdue, int daysOverdue) {}
 }

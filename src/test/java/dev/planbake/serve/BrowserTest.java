@@ -277,7 +277,8 @@ class BrowserTest {
           new String[] {"dashboard", ""},
           new String[] {"plan", "plans/unit-2-0-invoice-builder/"},
           new String[] {"search", "search/?q=invoice"},
-          new String[] {"graph", "graph/"});
+          new String[] {"graph", "graph/"},
+          new String[] {"timeline", "timeline/"});
 
   @ParameterizedTest(name = "dark={0}")
   @ValueSource(booleans = {false, true})
@@ -361,7 +362,7 @@ class BrowserTest {
   @Test
   void aPhoneScreenNeverScrollsSideways() {
     List<String> paths =
-        new ArrayList<>(List.of("", "search/?q=invoice", "status/blocked/", "graph/"));
+        new ArrayList<>(List.of("", "search/?q=invoice", "status/blocked/", "graph/", "timeline/"));
     for (Map<?, ?> u : units(base)) {
       String url = ((String) u.get("url")).replaceFirst("#.*", "");
       if (url.startsWith("plans/") && !paths.contains(url)) {

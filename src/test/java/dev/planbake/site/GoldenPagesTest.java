@@ -38,6 +38,7 @@ class GoldenPagesTest {
     "plan-generic.html, plans/readme/index.html",
     "status-blocked.html, status/blocked/index.html",
     "search.html, search/index.html",
+    "timeline.html, timeline/index.html",
     "search-index.js, search/index.js",
     "graph.html, graph/index.html"
   })
