@@ -63,9 +63,14 @@ final class StatusReader {
   /**
    * A report of progress, not a status: percentages of several parts ("Backend 100% complete,
    * Frontend 40%, Integration 0%"), a percentage of completion short of 100 ("60% complete"), or
-   * parts with statuses of their own ("Phase 1 complete, Phase 2 in progress").
+   * parts with statuses of their own ("Phase 1 complete, Phase 2 in progress"); a value that starts
+   * with its status is none.
    */
   static boolean progressReport(String value) {
+    if (wordsBeforeStatus(value) == 0) {
+      // It starts with its status: "In progress (60% complete)" is in progress, with a note.
+      return false;
+    }
     Matcher p = PERCENT.matcher(value);
     int percentages = 0;
     boolean below100 = false;

@@ -22,17 +22,19 @@ final class StatusWords {
               + "|(?<cancelled>\\bnot planned\\b|\\babandoned\\b|\\bcancel+ed\\b|\\bsuperseded\\b"
               + "|\\bwon['’]?t (?:do|fix|implement)\\b|\\bwontfix\\b|\\bskipped\\b|\\bdropped\\b"
               + "|\\bdeprecated\\b|\\bobsolete\\b|\\brejected\\b|❌)"
-              + "|(?<planned>\\bnot (?:yet )?(?:started|implemented|begun|done)\\b|\\bto ?do\\b"
-              + "|\\bproposed\\b|\\bplanned\\b|\\bplanning\\b|\\bapproved\\b|\\bpending\\b"
+              + "|(?<planned>\\bnot[ _-](?:yet[ _-])?(?:started|implemented|begun|done)\\b|\\bto[ _-]?do\\b"
+              + "|\\bproposed\\b|\\bproposal\\b|\\bplanned\\b|\\bplanning\\b|\\bapproved\\b"
+              + "|\\baccepted\\b|\\bpending\\b"
               + "|\\bbacklog\\b|\\bready\\b|\\bnew\\b|\\bopen\\b|\\bqueued\\b|📋)"
               + "|(?<blocked>\\bblocked\\b|\\bon hold\\b|\\bpaused\\b|\\bstalled\\b)"
               + "|(?<review>\\bin review\\b|\\breview\\b|\\bunder review\\b|\\bin qa\\b)"
-              + "|(?<progress>\\bin[ -]progress\\b|\\bwip\\b|\\bstarted\\b|\\bongoing\\b"
+              + "|(?<progress>\\bin[ _-]progress\\b|\\bwip\\b|\\bstarted\\b|\\bongoing\\b"
+              + "|\\bunder (?:development|way|construction)\\b|\\bunderway\\b"
               + "|\\bin development\\b|\\bimplementing\\b|\\bactive\\b|\\bpartial(?:ly)?\\b"
               + "|⏳|🚧|🔄|🟡)"
               + "|(?<done>\\bshipped\\b|\\bcompleted?\\b|\\bdone\\b|\\bmerged\\b|\\bimplemented\\b"
               + "|\\bfinished\\b|\\breleased\\b|\\bdelivered\\b|\\bclosed\\b|\\bresolved\\b"
-              + "|\\bpublished\\b|\\bverified\\b|✅|✔️?)"
+              + "|\\bpublished\\b|\\bverified\\b|\\blanded\\b|\\bdeployed\\b|✅|✔️?)"
               + "|(?<draft>\\bdraft\\b)");
 
   /** The status the text names, if any. */

@@ -45,6 +45,14 @@ class StatusWordsTest {
         "📋 Planning | PLANNED",
         "Ready for review | REVIEW",
         "Needs verification | REVIEW",
+        "Accepted | PLANNED",
+        "Proposal | PLANNED",
+        "to-do | PLANNED",
+        "not_started | PLANNED",
+        "in_progress | IN_PROGRESS",
+        "Under development | IN_PROGRESS",
+        "Landed | DONE",
+        "Deployed to production | DONE",
       })
   void mapsTheWordsPeopleUse(String text, Status expected) {
     assertEquals(Optional.of(expected), StatusWords.of(text));

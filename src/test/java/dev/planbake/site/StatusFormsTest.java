@@ -124,6 +124,10 @@ class StatusFormsTest {
 
                 - [x] backend
                 - [ ] frontend
+                === noted.md ===
+                # Unit 1.4: Noted
+
+                **Status:** In progress (60% complete)
                 === parts.md ===
                 # Unit 1.1: Parts
 
@@ -147,6 +151,8 @@ class StatusFormsTest {
         () -> assertEquals(Status.NONE, declared(r, "1.0")),
         // With nothing declared, the boxes say it.
         () -> assertEquals(Status.IN_PROGRESS, unit(r, "1.0").status()),
+        // A value that starts with its status states it; the percentage is a note.
+        () -> assertEquals(Status.IN_PROGRESS, declared(r, "1.4")),
         () -> assertEquals(Status.NONE, declared(r, "1.1")),
         () -> assertEquals(Status.NONE, declared(r, "1.2")),
         () -> assertEquals(Status.NONE, declared(r, "1.3")),
