@@ -391,6 +391,12 @@ final class DocumentReader {
         for (Field f : Fields.readItem(text, l)) {
           addField(f);
         }
+      } else if (block instanceof ListBlock
+          && (stack.isEmpty() || stack.peek().level == 1 || stack.peek().unit != null)) {
+        // "- **Status:** In progress" in a list right under the title or a unit heading.
+        for (Field f : Fields.readBoldItem(text, l)) {
+          addField(f);
+        }
       }
       onLine(l, text, false, block instanceof BlockQuote);
     }

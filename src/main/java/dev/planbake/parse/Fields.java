@@ -135,6 +135,20 @@ final class Fields {
   }
 
   /**
+   * The bold fields of a list item that is no task ({@code - **Status:** active}), as plans write
+   * their metadata in a list right under the title or a unit heading; a plain item ("- Fix: the
+   * login bug") is a point of the plan, not a field.
+   */
+  static List<Field> readBoldItem(String text, int l) {
+    Matcher item = ITEM_MARKER.matcher(text);
+    if (!item.find() || item.group().contains("[")) {
+      return List.of();
+    }
+    String rest = text.substring(item.end());
+    return rest.startsWith("**") || rest.startsWith("__") ? read(rest, l) : List.of();
+  }
+
+  /**
    * The fields of a list item ({@code - **Status:** active}) or a table row ({@code | Status |
    * complete |}) in a metadata section.
    */

@@ -259,6 +259,42 @@ class StatusFormsTest {
   }
 
   @Test
+  void aListOfFieldsRightUnderTheTitleOrAUnitHeadingDeclaresTheStatus() {
+    Site.Result r =
+        TestSite.of(
+                tmp,
+                """
+                === top-list.md ===
+                # Search rewrite
+
+                - **Status:** In progress
+                - **Owner:** Dana
+
+                ## Steps
+
+                - [ ] a
+                === units.md ===
+                # Reporting units
+
+                ## Unit 1.1: Export
+
+                - **Status:** Done
+                - **Depends on:** nothing
+
+                - [ ] a
+
+                ## Unit 1.2: Import
+
+                - [ ] b
+                """)
+            .check();
+    assertAll(
+        () -> assertEquals(Status.IN_PROGRESS, declared(r, "top-list")),
+        () -> assertEquals(Status.DONE, declared(r, "units#1.1")),
+        () -> assertEquals(Status.NONE, declared(r, "units#1.2")));
+  }
+
+  @Test
   void aListUnderAStatusHeadingIsReadLikeItsFirstParagraph() {
     Site.Result r =
         TestSite.of(
