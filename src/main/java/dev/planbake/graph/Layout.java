@@ -107,7 +107,7 @@ public final class Layout {
     root.setProperty(CoreOptions.PADDING, new ElkPadding(PADDING));
     root.setProperty(CoreOptions.SPACING_NODE_NODE, 14.0);
     root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, 28.0);
-    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 48.0);
+    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
     root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 12.0);
     root.setProperty(CoreOptions.RANDOM_SEED, 1);
     // Fewer crossing-minimisation rounds than the default 7: a warm relayout in serve mode of

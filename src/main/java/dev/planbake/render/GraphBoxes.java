@@ -18,8 +18,11 @@ import java.util.Set;
 final class GraphBoxes {
   private GraphBoxes() {}
 
-  /** A unit's box: where it stands (ready, blocked ...) gives the class and icon. */
-  static GraphSvg.Node node(Unit u, View.UnitRef r, boolean inCycle, String extraCss) {
+  /**
+   * A unit's box, linking to its focus view: where it stands (ready, blocked ...) gives the class
+   * and icon, its tasks the progress bar.
+   */
+  static GraphSvg.Node node(Unit u, String root, boolean inCycle, String extraCss) {
     View.Status s = look(u);
     String title = u.placeholder() || u.title().equals(u.label()) ? "" : u.title();
     StringBuilder tip = new StringBuilder(u.label());
@@ -48,7 +51,14 @@ final class GraphBoxes {
     // A cycle is marked in the text too, not only by the red outline.
     String label = inCycle ? first + " ↻" : first;
     return GraphSvg.Node.of(
-        u.id().toString(), s.icon(), label, second, r.url(), tip.toString(), css);
+        u.id().toString(),
+        s.icon(),
+        label,
+        second,
+        root + Urls.focus(u),
+        tip.toString(),
+        css,
+        u.progress().total() > 0 ? u.progress().percent() : -1);
   }
 
   static View.Status look(Unit u) {

@@ -1,10 +1,12 @@
 package dev.planbake.render;
 
+import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.model.SafePath;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,10 +15,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Which units the graph pages draw and on which page. Up to {@link #WHOLE_LIMIT} units, one page
- * holds the whole graph; above that, units are grouped by the top folder of their plan, a folder
- * with more than {@link #GROUP_LIMIT} units is cut into parts in id order, and {@code /graph/}
- * shows the groups. See docs/graph.md for why.
+ * Which units the graph pages draw and on which page. Every drawn unit belongs to a group: the
+ * folder that holds its plan (for a feature folder such as {@code specs/004-x/}, the folder that
+ * holds it: {@code specs}); a folder with more than {@link #GROUP_LIMIT} units is cut into parts
+ * between plans, so that a multi-unit file or a feature folder stays on one page. {@code /graph/}
+ * draws the whole graph when it has at most {@link #WHOLE_LIMIT} units and fits the screen, and
+ * otherwise shows the groups. See docs/graph.md for why.
  */
 final class GraphGroups {
   /** The most units one page lays out whole: beyond this a layered drawing stops being readable. */
@@ -25,10 +29,17 @@ final class GraphGroups {
   /** The most units of one group page (its outside neighbours come on top). */
   static final int GROUP_LIMIT = 100;
 
+  /** The group of units named but not yet planned. */
+  private static final String NOT_PLANNED = "(not yet planned)";
+
+  private static final Comparator<Unit> BY_SOURCE =
+      Comparator.comparing(Unit::source).thenComparing(Unit::id);
+
   /** One group: its display name, URL slug under {@code graph/}, and units in id order. */
   record Group(String name, String slug, List<Unit> units) {}
 
   private final List<Unit> shown;
+  private final int wholeLimit;
   private final List<Group> groups;
   private final Map<UnitId, Group> groupOf = new HashMap<>();
 
@@ -44,7 +55,14 @@ final class GraphGroups {
       }
     }
     this.shown = s;
-    this.groups = s.size() <= wholeLimit ? List.of() : group(s, groupLimit);
+    this.wholeLimit = wholeLimit;
+    Set<String> featureFolders = new HashSet<>();
+    for (Plan p : repo.plans()) {
+      if (p.files().size() > 1) {
+        featureFolders.add(p.slug());
+      }
+    }
+    this.groups = group(s, groupLimit, featureFolders);
     for (Group g : groups) {
       for (Unit u : g.units()) {
         groupOf.put(u.id(), g);
@@ -63,8 +81,9 @@ final class GraphGroups {
         || !u.enables().isEmpty();
   }
 
+  /** Whether there are too many units to draw whole, whatever their drawing's width. */
   boolean grouped() {
-    return !groups.isEmpty();
+    return shown.size() > wholeLimit;
   }
 
   List<Unit> shown() {
@@ -75,7 +94,7 @@ final class GraphGroups {
     return groups;
   }
 
-  /** The group of a drawn unit, or null when the graph is whole or the unit is not drawn. */
+  /** The group of a drawn unit, or null when the unit is not drawn. */
   Group groupOf(UnitId id) {
     return groupOf.get(id);
   }
@@ -104,21 +123,23 @@ final class GraphGroups {
     return g == null ? "graph/" : "graph/" + g.slug() + "/";
   }
 
-  private static List<Group> group(List<Unit> units, int limit) {
+  private static List<Group> group(List<Unit> units, int limit, Set<String> featureFolders) {
     Map<String, List<Unit>> byFolder = new TreeMap<>();
     for (Unit u : units) {
-      byFolder.computeIfAbsent(folder(u.source()), k -> new ArrayList<>()).add(u);
+      String key = u.placeholder() ? NOT_PLANNED : home(u, featureFolders);
+      byFolder.computeIfAbsent(key, k -> new ArrayList<>()).add(u);
     }
+    // Plans whole and together: by file, then in id order.
+    byFolder.values().forEach(us -> us.sort(BY_SOURCE));
     List<Group> out = new ArrayList<>();
     Set<String> slugs = new HashSet<>();
     for (Map.Entry<String, List<Unit>> e : byFolder.entrySet()) {
       String name = e.getKey().isEmpty() ? "(top level)" : e.getKey();
       String base = slug(e.getKey().isEmpty() ? "top-level" : e.getKey());
-      List<Unit> us = e.getValue();
-      int parts = (us.size() + limit - 1) / limit;
-      int size = (us.size() + parts - 1) / parts;
+      List<List<Unit>> cut = parts(e.getValue(), limit);
+      int parts = cut.size();
       for (int i = 0; i < parts; i++) {
-        List<Unit> part = us.subList(i * size, Math.min(us.size(), (i + 1) * size));
+        List<Unit> part = cut.get(i);
         String partName = parts == 1 ? name : name + " (part " + (i + 1) + " of " + parts + ")";
         String slug = parts == 1 ? base : base + "-" + (i + 1);
         while (!slugs.add(slug)) {
@@ -130,9 +151,41 @@ final class GraphGroups {
     return out;
   }
 
-  /** The top folder of a plans-relative path, "" for a file at the top. */
+  /**
+   * Units in parts of about equal size, at most {@code limit} each where a plan allows: a cut falls
+   * only where the plan (its file or feature folder) changes.
+   */
+  private static List<List<Unit>> parts(List<Unit> us, int limit) {
+    int n = (us.size() + limit - 1) / limit;
+    int size = (us.size() + n - 1) / n;
+    List<List<Unit>> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= us.size(); i++) {
+      boolean end = i == us.size();
+      if (end || (i - start >= size && !us.get(i).planSlug().equals(us.get(i - 1).planSlug()))) {
+        out.add(List.copyOf(us.subList(start, i)));
+        start = i;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The folder that holds a unit's plan: the file's folder, or for a plan that is a folder of its
+   * own (several files, or a spec-kit feature folder such as {@code 004-recurring-invoices}) the
+   * folder that holds that folder.
+   */
+  private static String home(Unit u, Set<String> featureFolders) {
+    String dir = folder(u.source());
+    String name = dir.substring(dir.lastIndexOf('/') + 1);
+    return featureFolders.contains(u.planSlug()) || SafePath.isFeatureFolder(name)
+        ? folder(dir)
+        : dir;
+  }
+
+  /** The folder of a plans-relative path, "" for a file at the top. */
   static String folder(String source) {
-    int slash = source.indexOf('/');
+    int slash = source.lastIndexOf('/');
     return slash < 0 ? "" : source.substring(0, slash);
   }
 

@@ -7,7 +7,6 @@ import dev.planbake.model.Edge;
 import dev.planbake.model.Progress;
 import dev.planbake.model.Reference.Direction;
 import dev.planbake.model.Repository;
-import dev.planbake.model.Status;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
@@ -30,6 +29,12 @@ import java.util.function.Function;
 final class GraphPages {
   /** The most outside units a group page draws one by one; beyond it, one box per other group. */
   static final int OUTSIDE_LIMIT = 40;
+
+  /**
+   * The widest drawing {@code /graph/} shows whole: the 1,160 px column of a 1366 px screen at 85%,
+   * the smallest zoom at which a label stays 11 px. A wider graph is shown as its groups.
+   */
+  static final int FIT_WIDTH = 1365;
 
   private static final Comparator<GraphGroups.Group> BY_SLUG =
       Comparator.comparing(GraphGroups.Group::slug);
@@ -86,9 +91,6 @@ final class GraphPages {
    * piece of a rendering.
    */
   List<Jobs.Job<Page>> jobs() {
-    if (!groups.grouped()) {
-      return List.of(this::whole);
-    }
     // Each dependency belongs to the group of each of its ends: one pass instead of one per group,
     // which also gives the overview its links between groups.
     List<GraphGroups.Group> all = groups.groups();
@@ -110,14 +112,15 @@ final class GraphPages {
     List<GraphGroups.Group> bySize = new ArrayList<>(all);
     bySize.sort(Comparator.comparingInt((GraphGroups.Group g) -> -g.units().size()));
     List<Jobs.Job<Page>> out = new ArrayList<>();
+    out.add(() -> groups.grouped() ? overview(links) : whole(links));
     for (GraphGroups.Group g : bySize) {
       out.add(() -> group(g, touching.getOrDefault(g, List.of())));
     }
-    out.add(() -> overview(links));
     return out;
   }
 
-  private Page whole() {
+  /** The whole graph on one page, or the overview of groups when it is too wide to read at fit. */
+  private Page whole(Links links) {
     String root = "../";
     List<GraphSvg.Node> nodes = new ArrayList<>();
     List<View.GraphRow> rows = new ArrayList<>();
@@ -134,6 +137,9 @@ final class GraphPages {
             + ". Arrows point from a unit to the units that need it; each box links to its plan.";
     Drawing svg =
         draw(nodes, edges, "Dependency graph of " + GraphBoxes.count(nodes.size(), "unit"));
+    if (svg.width() > FIT_WIDTH) {
+      return overview(links);
+    }
     return page(
         "graph/index.html",
         root,
@@ -221,7 +227,7 @@ final class GraphPages {
               nodes.add(
                   GraphSvg.Node.of(
                       "g:" + og.slug(),
-                      "⧉",
+                      "▣",
                       og.name(),
                       GraphBoxes.count(ids.size(), "linked unit"),
                       root + "graph/" + og.slug() + "/",
@@ -250,37 +256,25 @@ final class GraphPages {
 
   /**
    * The dependencies between groups, counted by the groups' places in {@link GraphGroups#groups()}:
-   * how many units of group {@code down} need units of group {@code up}, each pair in the order its
-   * first dependency came.
+   * how many units of group {@code down} need units of group {@code up}.
    */
   private static final class Links {
-    final int[][] count;
     final int[] in;
     final int[] out;
-    final List<int[]> pairs = new ArrayList<>();
 
     Links(int groups) {
-      count = new int[groups][groups];
       in = new int[groups];
       out = new int[groups];
     }
 
     void add(int up, int down) {
-      if (count[up][down]++ == 0) {
-        pairs.add(new int[] {up, down});
-      }
       in[up]++;
       out[down]++;
-    }
-
-    int of(int[] pair) {
-      return count[pair[0]][pair[1]];
     }
   }
 
   private Page overview(Links links) {
     String root = "../";
-    List<GraphSvg.Node> nodes = new ArrayList<>();
     List<View.GraphGroup> table = new ArrayList<>();
     int total = 0;
     List<GraphGroups.Group> all = groups.groups();
@@ -291,72 +285,35 @@ final class GraphPages {
         p = p.plus(u.progress());
       }
       total += g.units().size();
-      View.Status s = Views.status(Status.derivedFrom(p));
-      String url = root + "graph/" + g.slug() + "/";
-      String summary = GraphBoxes.count(g.units().size(), "unit") + " · " + p.percent() + "%";
-      nodes.add(
-          GraphSvg.Node.of(
-              "g:" + g.slug(),
-              s.icon(),
-              g.name(),
-              summary,
-              url,
-              g.name() + ": " + summary + " of tasks done (" + p.done() + "/" + p.total() + ")",
-              "ggroup status-" + s.slug()));
       table.add(
           new View.GraphGroup(
-              g.name(), url, g.units().size(), Views.progress(p), links.out[gi], links.in[gi]));
+              g.name(),
+              root + "graph/" + g.slug() + "/",
+              g.units().size(),
+              Views.progress(p),
+              links.out[gi],
+              links.in[gi]));
     }
-    // Between many groups nearly every pair is linked; only the strongest links are drawn, so
-    // that the drawing stays a map rather than a hairball. The table below has every count.
-    List<int[]> strongest = new ArrayList<>(links.pairs);
-    strongest.sort((a, b) -> links.of(b) - links.of(a));
-    int drawnLinks = Math.min(strongest.size(), Math.max(12, 2 * nodes.size()));
-    Set<int[]> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-    keep.addAll(strongest.subList(0, drawnLinks));
-    List<GraphSvg.Edge> edges = new ArrayList<>();
-    for (int[] pair : links.pairs) {
-      if (!keep.contains(pair)) {
-        continue;
-      }
-      GraphGroups.Group up = all.get(pair[0]);
-      GraphGroups.Group down = all.get(pair[1]);
-      int n = links.of(pair);
-      edges.add(
-          new GraphSvg.Edge(
-              "g:" + up.slug(),
-              "g:" + down.slug(),
-              n >= 10 ? "gedge-many" : "",
-              GraphBoxes.count(n, "dependency", "dependencies")
-                  + " from "
-                  + up.name()
-                  + " to "
-                  + down.name()));
-    }
-    String shownLinks =
-        drawnLinks == links.pairs.size()
-            ? ""
-            : " The "
-                + drawnLinks
-                + " strongest of "
-                + links.pairs.size()
-                + " links between groups are drawn; the table lists them all by group.";
     String intro =
         GraphBoxes.count(total, "unit")
-            + " are too many to draw readably at once, so they are grouped by the top folder of"
-            + " their plans ("
-            + GraphBoxes.count(nodes.size(), "group")
-            + "). Arrows show that units of one group need units of another; open a group to see"
-            + " its units and their direct neighbours. Each plan page shows its own neighbourhood."
-            + shownLinks;
-    Drawing svg =
-        draw(nodes, edges, "Dependency graph overview: " + GraphBoxes.count(nodes.size(), "group"));
+            + " are too many to draw readably at once, so they are grouped by the folder that"
+            + " holds their plans ("
+            + GraphBoxes.count(all.size(), "group")
+            + "), the groups with the most open work first. Each card lists its open units;"
+            + " done units count in its progress. Open a unit for everything it waits on and"
+            + " everything that waits on it, or a group for its drawing.";
+    GraphCards.Drawing cards =
+        GraphCards.draw(
+            all,
+            root,
+            u -> node(u, root, ""),
+            "Dependency graph overview: " + GraphBoxes.count(all.size(), "group"));
     return page(
         "graph/index.html",
         root,
         "Dependency graph",
         intro,
-        svg,
+        new Drawing(cards.svg(), cards.width()),
         table,
         List.of(),
         "",
@@ -416,7 +373,7 @@ final class GraphPages {
   }
 
   GraphSvg.Node node(Unit u, String root, String extraCss) {
-    return GraphBoxes.node(u, views.ref(u, root), cycles.units().contains(u.id()), extraCss);
+    return GraphBoxes.node(u, root, cycles.units().contains(u.id()), extraCss);
   }
 
   private GraphSvg.Edge edge(Edge e) {

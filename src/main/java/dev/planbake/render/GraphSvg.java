@@ -14,9 +14,21 @@ import java.util.regex.Pattern;
  * only signal. Every text is escaped.
  */
 final class GraphSvg {
-  static final int NODE_HEIGHT = 42;
-  private static final int LABEL_CHARS = 34;
-  private static final int TITLE_CHARS = 32;
+  /**
+   * Every box has room for a label of two lines, a title line and a progress bar: one height keeps
+   * the hand-made layouts (neighbourhood, focus) in rows.
+   */
+  static final int NODE_HEIGHT = 62;
+
+  /** Font sizes of a box's two lines, in px; the stylesheet uses the same (.glabel, .gtitle). */
+  static final double LABEL_PX = 14;
+
+  static final double TITLE_PX = 13;
+
+  /** A label wraps at this many characters onto a second line, then is shortened. */
+  private static final int LABEL_LINE = 22;
+
+  private static final int TITLE_CHARS = 28;
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private GraphSvg() {}
@@ -26,44 +38,79 @@ final class GraphSvg {
    * that style it. Its text is shortened and escaped once, when the box is made: a unit's box is
    * drawn on every plan page around it.
    */
-  record Node(String key, String css, String url, int width, boolean twoLines, Markup markup) {
+  record Node(
+      String key,
+      String css,
+      String url,
+      int width,
+      boolean twoLines,
+      int percent,
+      String icon,
+      String text,
+      Markup markup) {
 
-    /** A box from its plain text. */
+    /** A box from its plain text, without a progress bar. */
     static Node of(
         String key, String icon, String label, String title, String url, String tip, String css) {
-      String line1 = shorten(label, LABEL_CHARS);
+      return of(key, icon, label, title, url, tip, css, -1);
+    }
+
+    /** A box from its plain text; {@code percent} of its tasks are done (-1: no tasks, no bar). */
+    static Node of(
+        String key,
+        String icon,
+        String label,
+        String title,
+        String url,
+        String tip,
+        String css,
+        int percent) {
+      String[] lines = wrap(label, LABEL_LINE);
       String line2 = shorten(title, TITLE_CHARS);
       return new Node(
           key,
           css,
           url,
-          width(line1, line2),
+          width(lines[0], lines[1], line2),
           !line2.isEmpty(),
+          percent,
+          icon,
+          label,
           new Markup(
               "<title>" + Escape.xml(tip) + "</title>",
-              "<tspan class=\"gicon\">" + Escape.xml(icon) + "</tspan> " + Escape.xml(line1),
+              "<tspan class=\"gicon\">" + Escape.xml(icon) + "</tspan> " + Escape.xml(lines[0]),
+              Escape.xml(lines[1]),
               Escape.xml(line2)));
     }
 
     /** The same box without its link (the page it stands for is the one showing it). */
     Node unlinked() {
-      return new Node(key, css, "", width, twoLines, markup);
+      return new Node(key, css, "", width, twoLines, percent, icon, text, markup);
+    }
+
+    /** The same box linking elsewhere. */
+    Node linkedTo(String to) {
+      return new Node(key, css, to, width, twoLines, percent, icon, text, markup);
     }
 
     Diagram.Size size() {
       return new Diagram.Size(key, width, NODE_HEIGHT);
     }
 
-    private static int width(String label, String title) {
-      // No font metrics at build time: an average glyph width is close enough for boxes.
-      int line1 = (int) Math.ceil(label.length() * 8.2) + 22;
-      int line2 = (int) Math.ceil(title.length() * 7.0);
-      return Math.max(80, Math.max(line1, line2) + 18);
+    private static int width(String label, String more, String title) {
+      // The icon and its space come before the first line.
+      double line1 = TextWidth.of(label, LABEL_PX, true) + 1.6 * LABEL_PX;
+      double line1b = TextWidth.of(more, LABEL_PX, true);
+      double line2 = TextWidth.of(title, TITLE_PX, false);
+      return Math.max(80, (int) Math.ceil(Math.max(Math.max(line1, line1b), line2)) + 20);
     }
   }
 
-  /** A box's text as SVG markup, escaped: its tooltip element, its first line, its second. */
-  record Markup(String tip, String line1, String line2) {}
+  /**
+   * A box's text as SVG markup, escaped: its tooltip element, its label's first line (with the
+   * icon) and second line ("" if it fits one), and the title line below.
+   */
+  record Markup(String tip, String line1, String line1b, String line2) {}
 
   /** An arrow to draw from one node's key to another's, with its classes and a tooltip. */
   record Edge(String from, String to, String css, String tip) {
@@ -144,28 +191,100 @@ final class GraphSvg {
           .append(b.height())
           .append("\" rx=\"6\"/>");
       int tx = b.x() + 9;
-      boolean two = n.twoLines();
-      int y1 = b.y() + (two ? 17 : b.height() / 2 + 5);
-      sb.append("<text class=\"glabel\" x=\"")
-          .append(tx)
-          .append("\" y=\"")
-          .append(y1)
-          .append("\">")
-          .append(n.markup().line1())
-          .append("</text>");
-      if (two) {
-        sb.append("<text class=\"gtitle\" x=\"")
-            .append(tx)
-            .append("\" y=\"")
-            .append(b.y() + 34)
-            .append("\">")
-            .append(n.markup().line2())
-            .append("</text>");
+      int labelLines = n.markup().line1b().isEmpty() ? 1 : 2;
+      // The text block is centred above the progress bar's strip.
+      int block = 18 * labelLines + (n.twoLines() ? 17 : 0);
+      int top = b.y() + (b.height() - 6 - block) / 2;
+      appendText(sb, "glabel", tx, top + 14, n.markup().line1());
+      if (labelLines == 2) {
+        appendText(sb, "glabel", tx, top + 32, n.markup().line1b());
+      }
+      if (n.twoLines()) {
+        appendText(sb, "gtitle", tx, top + 18 * labelLines + 14, n.markup().line2());
+      }
+      if (n.percent() >= 0) {
+        appendBar(sb, b, n.percent());
       }
       sb.append(link ? "</a>\n" : "</g>\n");
     }
     sb.append("</svg>");
     return sb.toString();
+  }
+
+  /**
+   * A box as one line {@code w} wide: its icon and label, shortened to fit (the full text is in its
+   * tooltip), and a small progress bar at its right end.
+   */
+  static void appendRow(StringBuilder sb, Node n, int x, int y, int w, int h) {
+    boolean link = !n.url().isEmpty();
+    sb.append(
+        link
+            ? "<a href=\"" + Escape.xml(n.url()) + "\" class=\"gnode grow"
+            : "<g class=\"gnode grow");
+    if (!n.css().isEmpty()) {
+      sb.append(' ').append(n.css());
+    }
+    sb.append("\">").append(n.markup().tip());
+    sb.append("<rect x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(y)
+        .append("\" width=\"")
+        .append(w)
+        .append("\" height=\"")
+        .append(h)
+        .append("\" rx=\"5\"/>");
+    int room = w - 16 - (n.percent() >= 0 ? 62 : 0) - (int) Math.ceil(1.6 * TITLE_PX);
+    String text = n.text();
+    for (int max = text.length(); TextWidth.of(text, TITLE_PX, false) > room && max > 4; max--) {
+      text = shorten(n.text(), max);
+    }
+    appendText(
+        sb,
+        "grow-label",
+        x + 8,
+        y + h / 2 + 5,
+        "<tspan class=\"gicon\">" + Escape.xml(n.icon()) + "</tspan> " + Escape.xml(text));
+    if (n.percent() >= 0) {
+      appendBar(sb, new Diagram.Box(n.key(), x + w - 64, y + h / 2 - 1, 58, 9), n.percent());
+    }
+    sb.append(link ? "</a>\n" : "</g>\n");
+  }
+
+  private static void appendText(StringBuilder sb, String css, int x, int y, String markup) {
+    sb.append("<text class=\"")
+        .append(css)
+        .append("\" x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(y)
+        .append("\">")
+        .append(markup)
+        .append("</text>");
+  }
+
+  /** A thin progress bar along the bottom of a box: its track, and the part done. */
+  private static void appendBar(StringBuilder sb, Diagram.Box b, int percent) {
+    int x = b.x() + 6;
+    int y = b.y() + b.height() - 7;
+    int w = b.width() - 12;
+    sb.append("<rect class=\"gbar\" x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(y)
+        .append("\" width=\"")
+        .append(w)
+        .append("\" height=\"3\"/>");
+    int done = (int) Math.round(w * Math.min(100, percent) / 100.0);
+    if (done > 0) {
+      sb.append("<rect class=\"gbar-done\" x=\"")
+          .append(x)
+          .append("\" y=\"")
+          .append(y)
+          .append("\" width=\"")
+          .append(done)
+          .append("\" height=\"3\"/>");
+    }
   }
 
   private static void appendPath(StringBuilder sb, List<Diagram.Point> points) {
@@ -208,6 +327,27 @@ final class GraphSvg {
   static String num(double v) {
     long tenths = Math.round(v * 10);
     return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10.0) + "";
+  }
+
+  /**
+   * A label on at most two lines of about {@code max} characters, broken between words (a word
+   * longer than a line is broken where it must be); what does not fit ends in "…". The second line
+   * is "" when one is enough.
+   */
+  static String[] wrap(String s, int max) {
+    String t = shorten(s, 4 * max);
+    if (t.length() <= max) {
+      return new String[] {t, ""};
+    }
+    int cut = t.lastIndexOf(' ', max);
+    if (cut < max / 2) {
+      // No space early enough: break after a dash or slash, or else anywhere.
+      int dash = Math.max(t.lastIndexOf('-', max - 1), t.lastIndexOf('/', max - 1));
+      cut = dash >= max / 2 ? dash + 1 : max;
+    }
+    String first = t.substring(0, cut).stripTrailing();
+    String rest = t.substring(cut).strip();
+    return new String[] {first, shorten(rest, max + 2)};
   }
 
   static String shorten(String s, int max) {

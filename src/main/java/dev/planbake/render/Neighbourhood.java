@@ -57,7 +57,8 @@ final class Neighbourhood {
     columns.add(down.get(0));
     columns.add(down.get(1));
 
-    String more = root + groups.pageOf(u.id());
+    String whole = root + groups.pageOf(u.id());
+    String more = root + Urls.focus(u);
     List<GraphSvg.Node> nodes = new ArrayList<>();
     List<List<GraphSvg.Node>> placed = new ArrayList<>();
     Map<String, Integer> columnOf = new HashMap<>();
@@ -79,9 +80,9 @@ final class Neighbourhood {
                 "more:" + c,
                 "…",
                 "+" + rest + " more",
-                "in the graph",
+                "in its focus view",
                 more,
-                rest + " more units at this distance: see the dependency graph",
+                rest + " more units at this distance: see the focus view",
                 "gmore"));
       }
       placed.add(boxes);
@@ -166,8 +167,11 @@ final class Neighbourhood {
             + GraphBoxes.count(downs, "unit")
             + " downstream within two steps";
     String svg = GraphSvg.svg(d, nodes, edges, "graph graph-hood", label);
-    return "<figure class=\"hood\">\n<figcaption>Neighbourhood: two steps up and down · <a href=\""
+    return "<figure class=\"hood\">\n<figcaption>Neighbourhood: two steps up and down · <a"
+        + " href=\""
         + Escape.xml(more)
+        + "\">everything it waits on and what waits on it</a> · <a href=\""
+        + Escape.xml(whole)
         + "\">whole graph</a></figcaption>\n<div class=\"graph-scroll\">"
         + svg
         + "</div>\n</figure>\n";
@@ -183,7 +187,7 @@ final class Neighbourhood {
   }
 
   private GraphSvg.Node node(Unit x, String root, String extraCss) {
-    return GraphBoxes.node(x, views.ref(x, root), cycles.units().contains(x.id()), extraCss);
+    return GraphBoxes.node(x, root, cycles.units().contains(x.id()), extraCss);
   }
 
   /**

@@ -56,12 +56,15 @@ public final class Renderer {
   private static final int LAYOUTS_REMEMBERED = 512;
 
   private volatile long layoutMillis;
+  private volatile long focusMillis;
 
   /** The plans' git history, for footers and plan pages ({@link History#NONE} outside git). */
   private History history = History.NONE;
 
   /** Permalink pages are small: a job renders this many, so that a job is worth its handing out. */
   private static final int PERMALINKS_PER_JOB = 64;
+
+  private static final int FOCUS_PER_JOB = 32;
 
   /** The graph page of every drawn unit at the last update, to notice a regrouping. */
   private Map<UnitId, String> lastGraphPages = Map.of();
@@ -214,6 +217,7 @@ public final class Renderer {
     // together: the graph layouts (ELK), then the search index and status.json, then the pages.
     List<Jobs.Job<List<Page>>> jobs = new ArrayList<>();
     AtomicLong graphNanos = new AtomicLong();
+    AtomicLong focusNanos = new AtomicLong();
     for (Jobs.Job<Page> g : graphPages.jobs()) {
       jobs.add(
           () -> {
@@ -291,6 +295,34 @@ public final class Renderer {
           permalinks.subList(from, Math.min(permalinks.size(), from + PERMALINKS_PER_JOB));
       jobs.add(() -> emit(slice.stream().map(pages::permalink).toArray(Page[]::new)));
     }
+    // Focus views: one per drawn unit. A view shows the unit's whole up- and downstream, so it is
+    // made again when any unit in it changed (or it is new); laid out by hand, no ELK.
+    Focus focus = new Focus(pages, theme, units, groups, cycles);
+    Set<UnitId> changedUnits = all ? Set.of() : changes.within(0);
+    List<Unit> focused = new ArrayList<>();
+    for (Unit u : repo.units()) {
+      if (Focus.has(u)) {
+        focused.add(u);
+      }
+    }
+    for (int from = 0; from < focused.size(); from += FOCUS_PER_JOB) {
+      List<Unit> slice = focused.subList(from, Math.min(focused.size(), from + FOCUS_PER_JOB));
+      jobs.add(
+          () -> {
+            long start = System.nanoTime();
+            List<Page> made = new ArrayList<>(slice.size());
+            for (Unit u : slice) {
+              FocusLayout.Sides sides = focus.sides(u);
+              Page was = all ? null : previous.get(Urls.focus(u) + "index.html");
+              made.add(
+                  was != null && !changedUnits.contains(u.id()) && !shows(sides, changedUnits)
+                      ? was
+                      : focus.page(u, sides));
+            }
+            focusNanos.addAndGet(System.nanoTime() - start);
+            return emit(made.toArray(Page[]::new));
+          });
+    }
     jobs.add(() -> emit(pages.search(), pages.notFound(), pages.timeline()));
     if (!settings.baseUrl().isEmpty()) {
       jobs.add(() -> emit(Sitemap.of(settings.baseUrl(), repo)));
@@ -302,6 +334,7 @@ public final class Renderer {
       made.forEach(p -> out.put(p.path(), p));
     }
     layoutMillis = graphNanos.get() / 1_000_000;
+    focusMillis = focusNanos.get() / 1_000_000;
     keptLists.forEach(path -> keep(previous, out, path));
     if (!all) {
       // Everything not rendered again is as it was, as long as its plan or unit still exists.
@@ -340,6 +373,27 @@ public final class Renderer {
    */
   public long graphMillis() {
     return layoutMillis;
+  }
+
+  /** How long the focus views of the last update took, summed over the threads that made them. */
+  public long focusMillis() {
+    return focusMillis;
+  }
+
+  private static boolean shows(FocusLayout.Sides sides, Set<UnitId> changed) {
+    if (changed.isEmpty()) {
+      return false;
+    }
+    for (List<List<Unit>> side : List.of(sides.up(), sides.down())) {
+      for (List<Unit> column : side) {
+        for (Unit x : column) {
+          if (changed.contains(x.id())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /**

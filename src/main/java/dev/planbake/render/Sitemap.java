@@ -2,12 +2,14 @@ package dev.planbake.render;
 
 import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
+import dev.planbake.model.Unit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * sitemap.xml for search engines: the dashboard, every plan page, every list of units (statuses,
- * owners, tags, all plans), the critical path and the problems.
+ * owners, tags, all plans), the critical path, the problems, the dependency graph and every
+ * unit's focus view.
  */
 final class Sitemap {
   private Sitemap() {}
@@ -25,6 +27,12 @@ final class Sitemap {
     }
     paths.add(Dashboard.CRITICAL);
     paths.add(Dashboard.PROBLEMS);
+    paths.add("graph/");
+    for (Unit u : repo.units()) {
+      if (Focus.has(u)) {
+        paths.add(Urls.focus(u));
+      }
+    }
     StringBuilder sb = new StringBuilder();
     sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sb.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");

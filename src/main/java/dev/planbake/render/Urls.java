@@ -30,6 +30,11 @@ final class Urls {
     return "units/" + u.id().path() + "/";
   }
 
+  /** A unit's focus view: what it waits on and what waits on it, transitively. */
+  static String focus(Unit u) {
+    return unitPermalink(u) + "graph/";
+  }
+
   static String status(Status s) {
     return "status/" + s.slug() + "/";
   }

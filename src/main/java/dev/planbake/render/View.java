@@ -220,6 +220,28 @@ final class View {
   /** A unit in the graph's text alternative: what it depends on, and whether it is in a cycle. */
   public record GraphRow(UnitRef unit, List<UnitRef> dependsOn, boolean inCycle) {}
 
+  /**
+   * A unit's focus view. {@code upstreamHtml} and {@code downstreamHtml} are the lists of every
+   * unit on each side, made and escaped by {@link Focus}; {@code group} is "" when the graph is
+   * whole.
+   */
+  public record FocusPage(
+      String heading,
+      String planUrl,
+      String planText,
+      String graphUrl,
+      String group,
+      String groupUrl,
+      String upstream,
+      String downstream,
+      String svg,
+      int width,
+      List<Status> legend,
+      String upstreamHtml,
+      String downstreamHtml,
+      int upCount,
+      int downCount) {}
+
   /** A group of the graph overview. */
   public record GraphGroup(
       String name, String url, int units, Progress progress, int upstream, int downstream) {}

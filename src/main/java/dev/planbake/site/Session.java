@@ -288,6 +288,7 @@ public final class Session {
       progress.update("render", toRender, toRender);
       clock.lap("render");
       clock.note(" graphs", renderer.graphMillis());
+      clock.note(" focus", renderer.focusMillis());
       for (Page p : next.values()) {
         Page before = pages.get(p.path());
         if (before != p && (before == null || !Arrays.equals(before.bytes(), p.bytes()))) {

@@ -1,0 +1,172 @@
+package dev.planbake.render;
+
+import dev.planbake.model.Unit;
+import dev.planbake.model.UnitId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The focus view of a unit ({@code units/<id>/graph/}): everything it waits on and everything that
+ * waits on it, transitively, drawn by {@link FocusLayout} and listed in full below the drawing.
+ */
+final class Focus {
+  /** The most units one list names; the rest are counted. Bounds a page at any size of site. */
+  static final int LIST_LIMIT = 60;
+
+  private final Pages pages;
+  private final Theme theme;
+  private final Map<UnitId, Unit> units;
+  private final GraphGroups groups;
+  private final GraphBoxes.Cycles cycles;
+
+  Focus(
+      Pages pages,
+      Theme theme,
+      Map<UnitId, Unit> units,
+      GraphGroups groups,
+      GraphBoxes.Cycles cycles) {
+    this.pages = pages;
+    this.theme = theme;
+    this.units = units;
+    this.groups = groups;
+    this.cycles = cycles;
+  }
+
+  /** Whether a unit has a focus view: every unit the graph draws. */
+  static boolean has(Unit u) {
+    return GraphGroups.drawn(u);
+  }
+
+  /** The units whose focus view shows {@code u}: its own, and those of its up- and downstream. */
+  FocusLayout.Sides sides(Unit u) {
+    return FocusLayout.sides(u, units);
+  }
+
+  Page page(Unit u) {
+    return page(u, sides(u));
+  }
+
+  Page page(Unit u, FocusLayout.Sides sides) {
+    String root = "../".repeat(3 + (u.id().isScoped() ? 1 : 0));
+    String plan = root + (u.placeholder() ? Urls.unitPermalink(u) : Urls.unitPage(u));
+    GraphSvg.Node center =
+        GraphBoxes.node(u, root, cycles.units().contains(u.id()), " gcenter").linkedTo(plan);
+    FocusLayout.Drawing d =
+        FocusLayout.draw(
+            u,
+            center,
+            sides,
+            x -> GraphBoxes.node(x, root, cycles.units().contains(x.id()), ""),
+            (key, n, upstream) ->
+                GraphSvg.Node.of(
+                    key,
+                    "…",
+                    "and " + n + " more →",
+                    upstream ? "waits on them too" : "wait on it too",
+                    upstream ? "#upstream" : "#downstream",
+                    n + " more units at this distance; the list below names them all",
+                    "gmore"),
+            (from, to) ->
+                GraphBoxes.edge(
+                    from,
+                    units.get(to),
+                    cycles.edges().contains(GraphBoxes.Cycles.key(from.id(), to))));
+    int ups = sides.upCount();
+    int downs = sides.downCount();
+    String name = u.id().isNumbered() || u.title().isEmpty() ? u.label() : u.title();
+    String label =
+        "Focus on "
+            + u.label()
+            + ": "
+            + GraphBoxes.count(ups, "unit")
+            + " upstream, "
+            + GraphBoxes.count(downs, "unit")
+            + " downstream";
+    String svg = GraphSvg.svg(d.diagram(), d.nodes(), d.edges(), "graph graph-focus", label);
+    GraphGroups.Group g = groups.groupOf(u.id());
+    View.FocusPage view =
+        new View.FocusPage(
+            u.id().isNumbered() && !u.title().isEmpty() ? u.label() + ": " + u.title() : name,
+            plan,
+            u.placeholder() ? "its page (not yet planned)" : "its plan",
+            root + "graph/",
+            g == null ? "" : g.name(),
+            g == null ? "" : root + "graph/" + g.slug() + "/",
+            GraphBoxes.count(ups, "unit"),
+            GraphBoxes.count(downs, "unit"),
+            svg,
+            d.diagram().width(),
+            GraphBoxes.legend(),
+            list(sides.up(), u, root, true),
+            list(sides.down(), u, root, false),
+            ups,
+            downs);
+    String path = Urls.focus(u) + "index.html";
+    Map<String, Object> ctx =
+        pages.context(
+            root,
+            pages.meta(
+                "Focus: " + view.heading(),
+                "What "
+                    + u.label()
+                    + " waits on ("
+                    + view.upstream()
+                    + ") and what waits on it ("
+                    + view.downstream()
+                    + ")",
+                Urls.focus(u)));
+    ctx.put("focus", view);
+    return Page.text(path, theme.render("focus", ctx));
+  }
+
+  /**
+   * Every unit of one side as an HTML list, nearest column first: built here rather than in the
+   * template, as a thousand focus pages list over a hundred thousand units.
+   */
+  private String list(List<List<Unit>> columns, Unit center, String root, boolean upstream) {
+    StringBuilder sb = new StringBuilder();
+    int listed = 0;
+    int total = 0;
+    for (List<Unit> col : columns) {
+      total += col.size();
+    }
+    for (int c = 0; c < columns.size() && listed < LIST_LIMIT; c++) {
+      sb.append("<li><span class=\"focus-step\">")
+          .append("Column ")
+          .append(c + 1)
+          .append("</span><ul>");
+      for (Unit x : columns.get(c)) {
+        if (listed++ == LIST_LIMIT) {
+          break;
+        }
+        View.Status s = GraphBoxes.look(x);
+        sb.append("<li><a href=\"")
+            .append(Escape.xml(root + Urls.focus(x)))
+            .append("\" data-unit=\"")
+            .append(Escape.xml(x.id().toString()))
+            .append("\">")
+            .append(Escape.xml(x.label()))
+            .append("</a>");
+        if (!x.placeholder() && !x.title().isEmpty() && !x.title().equals(x.label())) {
+          sb.append(' ').append(Escape.xml(x.title()));
+        }
+        sb.append(" <span class=\"focus-status status-")
+            .append(s.slug())
+            .append("\"><span aria-hidden=\"true\">")
+            .append(s.icon())
+            .append("</span> ")
+            .append(s.label())
+            .append("</span></li>");
+      }
+      sb.append("</ul></li>\n");
+    }
+    if (total > LIST_LIMIT) {
+      sb.append("<li class=\"focus-rest\">and ")
+          .append(GraphBoxes.count(total - LIST_LIMIT, "more unit"))
+          .append(" farther ")
+          .append(upstream ? "upstream" : "downstream")
+          .append(": open the focus view of the farthest units above</li>\n");
+    }
+    return sb.toString();
+  }
+}

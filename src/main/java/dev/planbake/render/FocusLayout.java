@@ -1,0 +1,323 @@
+package dev.planbake.render;
+
+import dev.planbake.model.Diagram;
+import dev.planbake.model.Unit;
+import dev.planbake.model.UnitId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What one unit waits on and what waits on it, transitively, laid out by hand in columns: each
+ * upstream unit in the column of its longest path to the unit (so every arrow between neighbouring
+ * columns points right, and a long chain is drawn link by link), each downstream unit likewise to
+ * the right. A column holds at most {@link #COLUMN_LIMIT} boxes; the rest are summed up in one box
+ * ("and 14 more →"). No ELK: a site lays out one of these per unit.
+ */
+final class FocusLayout {
+  /** The most boxes of one column; beyond it the last box says how many more there are. */
+  static final int COLUMN_LIMIT = 6;
+
+  /**
+   * The most unit boxes of one side: a chain of this many is drawn whole; farther units are counted
+   * in one box at the far end. It bounds a page at any size of site.
+   */
+  static final int SIDE_LIMIT = 24;
+
+  private static final int GAP_X = 48;
+  private static final int GAP_Y = 12;
+  private static final int PAD = 8;
+
+  private FocusLayout() {}
+
+  /**
+   * The units on each side of a unit, each side as its columns from the unit outwards (column 0 is
+   * one step away), every column in id order.
+   */
+  record Sides(List<List<Unit>> up, List<List<Unit>> down) {
+    int upCount() {
+      return up.stream().mapToInt(List::size).sum();
+    }
+
+    int downCount() {
+      return down.stream().mapToInt(List::size).sum();
+    }
+  }
+
+  /**
+   * The transitive upstream (along {@code dependsOn}) and downstream (along {@code enables}) of
+   * {@code u} within {@code units}. A unit on a cycle through {@code u} is upstream only.
+   */
+  static Sides sides(Unit u, Map<UnitId, Unit> units) {
+    Map<UnitId, Integer> up = columns(u, units, true, Map.of());
+    Map<UnitId, Integer> down = columns(u, units, false, up);
+    return new Sides(byColumn(up, units), byColumn(down, units));
+  }
+
+  /**
+   * Every unit reachable from {@code u} one way, with its column: the longest path to it (from
+   * {@code u}) where the reachable units form no cycle, else the shortest.
+   */
+  private static Map<UnitId, Integer> columns(
+      Unit u, Map<UnitId, Unit> units, boolean upstream, Map<UnitId, Integer> taken) {
+    Function<Unit, List<UnitId>> next = upstream ? Unit::dependsOn : Unit::enables;
+    // Breadth first: the shortest distance of every reachable unit.
+    Map<UnitId, Integer> dist = new LinkedHashMap<>();
+    dist.put(u.id(), 0);
+    ArrayDeque<Unit> queue = new ArrayDeque<>();
+    queue.add(u);
+    while (!queue.isEmpty()) {
+      Unit x = queue.poll();
+      int d = dist.get(x.id());
+      for (UnitId y : next.apply(x)) {
+        Unit uy = units.get(y);
+        if (uy != null && !taken.containsKey(y) && !dist.containsKey(y)) {
+          dist.put(y, d + 1);
+          queue.add(uy);
+        }
+      }
+    }
+    // Longest paths by Kahn's order over the reachable units; units left over lie on a cycle and
+    // keep their shortest distance.
+    Map<UnitId, Integer> incoming = new HashMap<>();
+    for (UnitId id : dist.keySet()) {
+      for (UnitId y : next.apply(units.get(id))) {
+        if (dist.containsKey(y) && !y.equals(id)) {
+          incoming.merge(y, 1, Integer::sum);
+        }
+      }
+    }
+    Map<UnitId, Integer> longest = new HashMap<>();
+    ArrayDeque<UnitId> ready = new ArrayDeque<>();
+    if (!incoming.containsKey(u.id())) {
+      ready.add(u.id());
+      longest.put(u.id(), 0);
+    }
+    int done = 0;
+    while (!ready.isEmpty()) {
+      UnitId x = ready.poll();
+      done++;
+      int d = longest.get(x);
+      for (UnitId y : next.apply(units.get(x))) {
+        if (!dist.containsKey(y) || y.equals(x)) {
+          continue;
+        }
+        longest.merge(y, d + 1, Math::max);
+        if (incoming.merge(y, -1, Integer::sum) == 0) {
+          ready.add(y);
+        }
+      }
+    }
+    Map<UnitId, Integer> out = new HashMap<>();
+    boolean acyclic = done == dist.size();
+    for (Map.Entry<UnitId, Integer> e : dist.entrySet()) {
+      if (!e.getKey().equals(u.id())) {
+        out.put(e.getKey(), (acyclic ? longest.get(e.getKey()) : e.getValue()) - 1);
+      }
+    }
+    return out;
+  }
+
+  private static List<List<Unit>> byColumn(Map<UnitId, Integer> column, Map<UnitId, Unit> units) {
+    List<List<Unit>> out = new ArrayList<>();
+    column.forEach(
+        (id, c) -> {
+          while (out.size() <= c) {
+            out.add(new ArrayList<>());
+          }
+          out.get(c).add(units.get(id));
+        });
+    Comparator<Unit> byId = Comparator.comparing(Unit::id);
+    out.forEach(col -> col.sort(byId));
+    return out;
+  }
+
+  /** A drawing: its diagram and what its boxes and arrows stand for. */
+  record Drawing(Diagram diagram, List<GraphSvg.Node> nodes, List<GraphSvg.Edge> edges) {}
+
+  /**
+   * Lays out the unit's box between its sides.
+   *
+   * @param box the box of a unit
+   * @param more the box that stands for {@code n} more units of a column, upstream or not
+   * @param edge the arrow of "{@code from} depends on {@code to}"
+   */
+  static Drawing draw(
+      Unit center,
+      GraphSvg.Node centerBox,
+      Sides sides,
+      Function<Unit, GraphSvg.Node> box,
+      MoreBox more,
+      EdgeOf edge) {
+    // Columns left to right: the farthest upstream first, the unit, then downstream.
+    List<List<GraphSvg.Node>> cols = new ArrayList<>();
+    List<List<Unit>> colUnits = new ArrayList<>();
+    List<List<Unit>> up = keep(sides.up(), center, true);
+    List<List<Unit>> down = keep(sides.down(), center, false);
+    int upFar = farther(sides.up(), up.size());
+    if (upFar > 0) {
+      cols.add(List.of(more.of("up:far", upFar, true)));
+      colUnits.add(List.of());
+    }
+    for (int c = up.size() - 1; c >= 0; c--) {
+      addColumn(cols, colUnits, up.get(c), sides.up().get(c).size(), box, more, true, c);
+    }
+    cols.add(List.of(centerBox));
+    colUnits.add(List.of(center));
+    for (int c = 0; c < down.size(); c++) {
+      addColumn(cols, colUnits, down.get(c), sides.down().get(c).size(), box, more, false, c);
+    }
+    int downFar = farther(sides.down(), down.size());
+    if (downFar > 0) {
+      cols.add(List.of(more.of("down:far", downFar, false)));
+      colUnits.add(List.of());
+    }
+    int rows = 0;
+    int[] widths = new int[cols.size()];
+    for (int c = 0; c < cols.size(); c++) {
+      rows = Math.max(rows, cols.get(c).size());
+      for (GraphSvg.Node n : cols.get(c)) {
+        widths[c] = Math.max(widths[c], n.width());
+      }
+    }
+    int rowH = GraphSvg.NODE_HEIGHT + GAP_Y;
+    List<Diagram.Box> boxes = new ArrayList<>();
+    Map<UnitId, Diagram.Box> boxOf = new HashMap<>();
+    Map<UnitId, Integer> columnOf = new HashMap<>();
+    List<GraphSvg.Node> nodes = new ArrayList<>();
+    int x = PAD;
+    for (int c = 0; c < cols.size(); c++) {
+      List<GraphSvg.Node> col = cols.get(c);
+      int y = PAD + (rows - col.size()) * rowH / 2;
+      for (int i = 0; i < col.size(); i++) {
+        GraphSvg.Node n = col.get(i);
+        Diagram.Box b = new Diagram.Box(n.key(), x, y, widths[c], GraphSvg.NODE_HEIGHT);
+        boxes.add(b);
+        nodes.add(n);
+        if (i < colUnits.get(c).size()) {
+          boxOf.put(colUnits.get(c).get(i).id(), b);
+          columnOf.put(colUnits.get(c).get(i).id(), c);
+        }
+        y += rowH;
+      }
+      x += widths[c] + GAP_X;
+    }
+    // Arrows between neighbouring columns only, from a dependency to the unit that needs it.
+    List<GraphSvg.Edge> edges = new ArrayList<>();
+    List<Diagram.Arrow> arrows = new ArrayList<>();
+    for (int c = 1; c < colUnits.size(); c++) {
+      for (Unit needer : colUnits.get(c)) {
+        for (UnitId dep : needer.dependsOn()) {
+          Integer cd = columnOf.get(dep);
+          if (cd == null || cd != c - 1) {
+            continue;
+          }
+          Diagram.Box a = boxOf.get(dep);
+          Diagram.Box b = boxOf.get(needer.id());
+          edges.add(edge.of(needer, dep));
+          int sx = a.x() + a.width();
+          int sy = a.y() + a.height() / 2;
+          int ex = b.x();
+          int ey = b.y() + b.height() / 2;
+          int mx = a.x() + widths[c - 1] + GAP_X / 2;
+          arrows.add(
+              new Diagram.Arrow(
+                  a.key(),
+                  b.key(),
+                  List.of(
+                      new Diagram.Point(sx, sy),
+                      new Diagram.Point(mx, sy),
+                      new Diagram.Point(mx, ey),
+                      new Diagram.Point(ex, ey))));
+        }
+      }
+    }
+    int height = PAD * 2 + rows * rowH - GAP_Y;
+    return new Drawing(new Diagram(x - GAP_X + PAD, height, boxes, arrows), nodes, edges);
+  }
+
+  /** The box for the {@code n} units of a column not drawn one by one. */
+  interface MoreBox {
+    GraphSvg.Node of(String key, int n, boolean upstream);
+  }
+
+  /** The arrow of "{@code from} depends on {@code to}". */
+  interface EdgeOf {
+    GraphSvg.Edge of(Unit from, UnitId to);
+  }
+
+  /** The units of the columns from {@code from} on, which the drawing only counts. */
+  private static int farther(List<List<Unit>> columns, int from) {
+    int n = 0;
+    for (int c = from; c < columns.size(); c++) {
+      n += columns.get(c).size();
+    }
+    return n;
+  }
+
+  private static void addColumn(
+      List<List<GraphSvg.Node>> cols,
+      List<List<Unit>> colUnits,
+      List<Unit> kept,
+      int all,
+      Function<Unit, GraphSvg.Node> box,
+      MoreBox more,
+      boolean upstream,
+      int c) {
+    List<GraphSvg.Node> col = new ArrayList<>();
+    kept.forEach(u -> col.add(box.apply(u)));
+    if (kept.size() < all) {
+      col.add(more.of((upstream ? "up:" : "down:") + c, all - kept.size(), upstream));
+    }
+    cols.add(col);
+    colUnits.add(kept);
+  }
+
+  /**
+   * The units each column draws, nearest column first, until {@link #SIDE_LIMIT} boxes are drawn:
+   * all of a column that fits, else the units linked to those kept in the column before, in the
+   * order of their neighbours there (which keeps arrows from crossing), then in id order.
+   */
+  private static List<List<Unit>> keep(List<List<Unit>> columns, Unit center, boolean upstream) {
+    List<List<Unit>> out = new ArrayList<>();
+    Map<UnitId, Integer> before = Map.of(center.id(), 0);
+    int room = SIDE_LIMIT;
+    for (List<Unit> col : columns) {
+      if (room <= 0) {
+        break;
+      }
+      int limit = Math.min(COLUMN_LIMIT, room);
+      Map<UnitId, Integer> previous = before;
+      // Upstream, a unit is linked to the column before by those that depend on it.
+      Map<UnitId, Double> rank = new HashMap<>();
+      for (Unit u : col) {
+        double sum = 0;
+        int n = 0;
+        for (UnitId v : upstream ? u.enables() : u.dependsOn()) {
+          Integer at = previous.get(v);
+          if (at != null) {
+            sum += at;
+            n++;
+          }
+        }
+        rank.put(u.id(), n == 0 ? Double.MAX_VALUE : sum / n);
+      }
+      List<Unit> sorted = new ArrayList<>(col);
+      sorted.sort(Comparator.comparing((Unit u) -> rank.get(u.id())).thenComparing(Unit::id));
+      List<Unit> kept = sorted.size() <= limit ? sorted : sorted.subList(0, Math.max(1, limit - 1));
+      room -= kept.size();
+      Map<UnitId, Integer> at = new HashMap<>();
+      for (int i = 0; i < kept.size(); i++) {
+        at.put(kept.get(i).id(), i);
+      }
+      out.add(kept);
+      before = at;
+    }
+    return out;
+  }
+}
