@@ -49,10 +49,17 @@
       frame.setAttribute("data-scale", s.toFixed(3));
     }
 
+    // A focus view's own unit: a drawing wider than its frame opens centred on it.
+    var center = svg.querySelector(".gcenter rect");
+
     function fit(whole) {
       zoom(fitScale(whole), 0, 0);
       box.scrollLeft = 0;
       box.scrollTop = 0;
+      if (center) {
+        var cx = (center.x.baseVal.value + center.width.baseVal.value / 2) * scale;
+        box.scrollLeft = Math.max(0, cx - box.clientWidth / 2);
+      }
       fitted = true;
     }
 

@@ -187,6 +187,37 @@ public final class GenPlans {
     return diffs;
   }
 
+  /**
+   * The dependencies of {@code truth.json} named by the unit ids of {@code status}: for every unit
+   * the generator wrote, the ids of the units it depends on. Truth gives the edges; status.json
+   * only names their ends.
+   */
+  public static Map<String, List<String>> dependencies(List<Truth> truth, StatusFile status) {
+    Map<String, String> idOfPlan = new HashMap<>();
+    Map<String, List<StatusFile.Unit>> bySource = new HashMap<>();
+    for (StatusFile.Unit u : status.units()) {
+      bySource.computeIfAbsent(u.source(), k -> new ArrayList<>()).add(u);
+    }
+    bySource.forEach(
+        (source, us) -> {
+          if (us.size() == 1) {
+            idOfPlan.put("plans/" + source, us.get(0).id());
+          }
+        });
+    Map<String, List<String>> out = new HashMap<>();
+    for (Truth t : truth) {
+      String source = withoutPlansPrefix(t.path());
+      String scope = source.substring(source.lastIndexOf('/') + 1).replaceFirst("\\.md$", "");
+      String id = t.multi() ? scope + "#" + t.unit() : idOfPlan.get(t.path());
+      List<String> deps = new ArrayList<>();
+      for (String d : t.dependsOn()) {
+        deps.add(t.multi() ? scope + "#" + d : idOfPlan.get(d));
+      }
+      out.put(id, deps);
+    }
+    return out;
+  }
+
   private static List<String> ids(List<StatusFile.Unit> units) {
     return units.stream().map(StatusFile.Unit::id).toList();
   }

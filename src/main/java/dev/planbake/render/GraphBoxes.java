@@ -50,15 +50,18 @@ final class GraphBoxes {
     String second = titleFirst ? u.label() : title;
     // A cycle is marked in the text too, not only by the red outline.
     String label = inCycle ? first + " ↻" : first;
-    return GraphSvg.Node.of(
-        u.id().toString(),
-        s.icon(),
-        label,
-        second,
-        root + Urls.focus(u),
-        tip.toString(),
-        css,
-        u.progress().total() > 0 ? u.progress().percent() : -1);
+    GraphSvg.Node n =
+        GraphSvg.Node.of(
+            u.id().toString(),
+            s.icon(),
+            label,
+            second,
+            root + Urls.focus(u),
+            tip.toString(),
+            css,
+            u.progress().total() > 0 ? u.progress().percent() : -1);
+    // On one line (an overview card) a bare "Unit 2.0" says little: its title follows.
+    return titleFirst || title.isEmpty() ? n : n.withText(label + " " + title);
   }
 
   static View.Status look(Unit u) {

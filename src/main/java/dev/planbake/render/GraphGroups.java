@@ -108,6 +108,13 @@ final class GraphGroups {
     throw new IllegalArgumentException("no group " + slug);
   }
 
+  /** The slug of every drawn unit's group. */
+  Map<UnitId, String> slugs() {
+    Map<UnitId, String> out = new HashMap<>();
+    groupOf.forEach((id, g) -> out.put(id, g.slug()));
+    return out;
+  }
+
   /** The graph page of every drawn unit. */
   Map<UnitId, String> pages() {
     Map<UnitId, String> out = new HashMap<>();
@@ -117,10 +124,13 @@ final class GraphGroups {
     return out;
   }
 
-  /** The graph page that shows a unit, relative to the site root. */
+  /**
+   * The graph page that shows a unit, relative to the site root: {@code graph/} when it draws the
+   * whole graph (or the overview of a graph too wide to draw), else the unit's group page.
+   */
   String pageOf(UnitId id) {
     Group g = groupOf.get(id);
-    return g == null ? "graph/" : "graph/" + g.slug() + "/";
+    return g == null || !grouped() ? "graph/" : "graph/" + g.slug() + "/";
   }
 
   private static List<Group> group(List<Unit> units, int limit, Set<String> featureFolders) {

@@ -49,11 +49,13 @@ final class GraphPages {
   private final GraphBoxes.Cycles cycles;
   private final List<Edge> dependencies = new ArrayList<>();
   private final Set<UnitId> changed;
+  private final Set<String> regrouped;
   private final Function<String, Page> previous;
 
   /**
    * @param changed the units that changed since {@code previous} was rendered (null: render every
    *     page)
+   * @param regrouped the slugs of the groups whose units came, went or moved since then
    * @param previous the pages of the last rendering, by path
    */
   GraphPages(
@@ -66,8 +68,10 @@ final class GraphPages {
       GraphBoxes.Cycles cycles,
       Layout layout,
       Set<UnitId> changed,
+      Set<String> regrouped,
       Function<String, Page> previous) {
     this.changed = changed;
+    this.regrouped = regrouped;
     this.previous = previous;
     this.pages = pages;
     this.theme = theme;
@@ -134,7 +138,7 @@ final class GraphPages {
         GraphBoxes.count(nodes.size(), "unit")
             + " and "
             + GraphBoxes.count(edges.size(), "dependency", "dependencies")
-            + ". Arrows point from a unit to the units that need it; each box links to its plan.";
+            + ". Arrows point from a unit to the units that need it; each box opens what the unit waits on and what waits on it.";
     Drawing svg =
         draw(nodes, edges, "Dependency graph of " + GraphBoxes.count(nodes.size(), "unit"));
     if (svg.width() > FIT_WIDTH) {
@@ -176,7 +180,7 @@ final class GraphPages {
     String path = "graph/" + g.slug() + "/index.html";
     // Everything this page draws comes from its units and their neighbours (a changed edge or
     // cycle changes the units at its ends; a regrouping renders every page).
-    Page was = changed == null ? null : previous.apply(path);
+    Page was = changed == null || regrouped.contains(g.slug()) ? null : previous.apply(path);
     if (was != null
         && Collections.disjoint(changed, inside)
         && Collections.disjoint(changed, outside)) {
@@ -248,7 +252,7 @@ final class GraphPages {
             + " of "
             + g.name()
             + around
-            + ". Arrows point from a unit to the units that need it; each box links to its page.";
+            + ". Arrows point from a unit to the units that need it; each box opens what the unit waits on and what waits on it.";
     Drawing svg = draw(nodes, edges, "Dependency graph of " + g.name());
     return page(
         path, root, g.name(), intro, svg, List.of(), rows, root + "graph/", cycleCount(inside));

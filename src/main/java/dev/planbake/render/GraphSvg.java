@@ -88,6 +88,11 @@ final class GraphSvg {
       return new Node(key, css, "", width, twoLines, percent, icon, text, markup);
     }
 
+    /** The same box with other text for {@link #appendRow} (where it is written on one line). */
+    Node withText(String oneLine) {
+      return new Node(key, css, url, width, twoLines, percent, icon, oneLine, markup);
+    }
+
     /** The same box linking elsewhere. */
     Node linkedTo(String to) {
       return new Node(key, css, to, width, twoLines, percent, icon, text, markup);
@@ -339,11 +344,12 @@ final class GraphSvg {
     if (t.length() <= max) {
       return new String[] {t, ""};
     }
+    // Between words where one ends on the line; else after a dash or slash (a slug); a word is
+    // broken inside only when it is longer than a line.
     int cut = t.lastIndexOf(' ', max);
-    if (cut < max / 2) {
-      // No space early enough: break after a dash or slash, or else anywhere.
+    if (cut <= 0) {
       int dash = Math.max(t.lastIndexOf('-', max - 1), t.lastIndexOf('/', max - 1));
-      cut = dash >= max / 2 ? dash + 1 : max;
+      cut = dash > 0 ? dash + 1 : max;
     }
     String first = t.substring(0, cut).stripTrailing();
     String rest = t.substring(cut).strip();
@@ -355,7 +361,13 @@ final class GraphSvg {
     if (!singleSpaced(t)) {
       t = WHITESPACE.matcher(t).replaceAll(" ");
     }
-    return t.length() <= max ? t : t.substring(0, max - 1).stripTrailing() + "…";
+    if (t.length() <= max) {
+      return t;
+    }
+    // At the end of a word when one ends late enough ("Tenant and Organisation…", not "…Acc…").
+    int cut = t.lastIndexOf(' ', max - 1);
+    return (cut >= max * 2 / 3 ? t.substring(0, cut) : t.substring(0, max - 1)).stripTrailing()
+        + "…";
   }
 
   /**

@@ -28,15 +28,12 @@ final class Neighbourhood {
   private static final int PAD = 6;
 
   private final Map<UnitId, Unit> units;
-  private final Views views;
   private final GraphGroups groups;
   private final GraphBoxes.Cycles cycles;
   private final Map<String, Map<UnitId, GraphSvg.Node>> made = new ConcurrentHashMap<>();
 
-  Neighbourhood(
-      Map<UnitId, Unit> units, Views views, GraphGroups groups, GraphBoxes.Cycles cycles) {
+  Neighbourhood(Map<UnitId, Unit> units, GraphGroups groups, GraphBoxes.Cycles cycles) {
     this.units = units;
-    this.views = views;
     this.groups = groups;
     this.cycles = cycles;
   }

@@ -69,6 +69,9 @@ public final class Renderer {
   /** The graph page of every drawn unit at the last update, to notice a regrouping. */
   private Map<UnitId, String> lastGraphPages = Map.of();
 
+  /** The group slug of every drawn unit at the last update. */
+  private Map<UnitId, String> lastSlugs = Map.of();
+
   /** A renderer on the calling thread alone. */
   public Renderer(Settings settings, String generator) {
     this(settings, generator, () -> {}, null, Runnable::run);
@@ -157,7 +160,7 @@ public final class Renderer {
     body.remember(sink == null);
     GraphGroups groups = new GraphGroups(repo);
     GraphBoxes.Cycles cycles = GraphBoxes.Cycles.of(repo);
-    Neighbourhood hood = new Neighbourhood(units, views, groups, cycles);
+    Neighbourhood hood = new Neighbourhood(units, groups, cycles);
     Pages pages =
         new Pages(
             theme,
@@ -177,6 +180,24 @@ public final class Renderer {
       regrouped |= was != null && !was.equals(e.getValue());
     }
     lastGraphPages = graphPageOf;
+    // A group page whose units came, went or moved is drawn again even if none of them changed.
+    Map<UnitId, String> slugs = groups.slugs();
+    Set<String> regroupedSlugs = new HashSet<>();
+    slugs.forEach(
+        (id, slug) -> {
+          String was = lastSlugs.get(id);
+          if (!slug.equals(was)) {
+            regroupedSlugs.add(slug);
+            regroupedSlugs.add(was);
+          }
+        });
+    lastSlugs.forEach(
+        (id, was) -> {
+          if (!slugs.containsKey(id)) {
+            regroupedSlugs.add(was);
+          }
+        });
+    lastSlugs = slugs;
     boolean all = before == null || changedPlans == null || regrouped;
     Map<UnitId, Unit> unitsBefore = all ? Map.of() : before == lastRepo ? lastUnits : byId(before);
     Affected changes = all ? null : new Affected(before, unitsBefore, repo, units, changedPlans);
@@ -193,6 +214,7 @@ public final class Renderer {
             cycles,
             layout,
             all ? null : changes.within(0),
+            regroupedSlugs,
             previous::get);
     Set<UnitId> affected = all ? Set.of() : changes.within(Affected.DEPTH);
     Set<String> planSet = new HashSet<>();

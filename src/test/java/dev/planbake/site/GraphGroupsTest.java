@@ -1,6 +1,7 @@
 package dev.planbake.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -32,16 +33,34 @@ class GraphGroupsTest {
   }
 
   @Test
-  void theOverviewDrawsOneBoxPerGroupLinkingToItsPage() throws IOException {
+  void theOverviewDrawsOneCardPerGroupLinkingToItsPage() throws IOException {
     Document doc = Jsoup.parse(site.out().resolve("graph/index.html").toFile(), "UTF-8");
-    List<Element> boxes = doc.select(".graph-page svg a.gnode.ggroup");
-    assertTrue(boxes.size() >= 5, "groups: " + boxes.size());
-    assertEquals(boxes.size(), doc.select("table.graph-groups tbody tr").size());
-    for (Element a : boxes) {
+    List<Element> cards = doc.select(".graph-page svg a.gcard-link");
+    assertTrue(cards.size() >= 5, "groups: " + cards.size());
+    assertEquals(cards.size(), doc.select("table.graph-groups tbody tr").size());
+    for (Element a : cards) {
       Path page = site.out().resolve("graph").resolve(a.attr("href")).resolve("index.html");
       assertTrue(Files.isRegularFile(page.normalize()), a.attr("href"));
     }
-    assertTrue(doc.selectFirst(".lede").text().contains("grouped by the top folder"));
+    assertTrue(doc.selectFirst(".lede").text().contains("grouped by the folder that holds"));
+  }
+
+  @Test
+  void theOverviewListsOpenUnitsFirstAndCountsDoneOnesInProgress() throws IOException {
+    Document doc = Jsoup.parse(site.out().resolve("graph/index.html").toFile(), "UTF-8");
+    List<Element> rows = doc.select(".graph-page svg a.gnode.grow");
+    assertFalse(rows.isEmpty());
+    for (Element row : rows) {
+      assertFalse(row.hasClass("status-done") || row.hasClass("status-cancelled"), row.outerHtml());
+    }
+    // The cards come in order of open units, most first.
+    List<Integer> open = new ArrayList<>();
+    for (Element sum : doc.select(".graph-page svg .gcard-sum")) {
+      open.add(Integer.parseInt(sum.text().replaceAll(".* · (\\d+) open · .*", "$1")));
+    }
+    List<Integer> sorted = new ArrayList<>(open);
+    sorted.sort(java.util.Comparator.reverseOrder());
+    assertEquals(sorted, open);
   }
 
   @Test
@@ -92,8 +111,12 @@ class GraphGroupsTest {
     try (Stream<Path> s = Files.list(plans)) {
       for (Path dir : s.sorted().limit(40).toList()) {
         Document doc = Jsoup.parse(dir.resolve("index.html").toFile(), "UTF-8");
-        for (Element a : doc.select("figure.hood figcaption a")) {
-          assertTrue(a.attr("href").matches("\\.\\./\\.\\./graph/[a-z0-9-]+/"), a.attr("href"));
+        for (Element a : doc.select("figure.hood figcaption a[href*=graph/]")) {
+          String href = a.attr("href");
+          assertTrue(
+              href.matches("\\.\\./\\.\\./graph/[a-z0-9-]+/")
+                  || href.matches("\\.\\./\\.\\./units/[^#]+/graph/"),
+              href);
           checked++;
         }
       }
