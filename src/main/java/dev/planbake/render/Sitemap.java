@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * sitemap.xml for search engines: the dashboard, every plan page, every list of units (statuses,
- * owners, tags, all plans), the critical path, the problems, the dependency graph and every
- * unit's focus view.
+ * owners, tags, all plans), the critical path, the problems, the dependency graph and every unit's
+ * focus view.
  */
 final class Sitemap {
   private Sitemap() {}
