@@ -46,7 +46,11 @@
   var list = document.getElementById("pb-results");
   var index = window.planbakeSearch;
   var root = "../";
+  // Results come 50 at a time; "Show more" adds the next 50.
   var LIMIT = 50;
+  var narrow = document.getElementById("pb-search-in");
+  var more = document.getElementById("pb-search-more");
+  var shown = LIMIT;
 
   if (!index || typeof window.Fuse !== "function") {
     status.textContent = "The search index could not be loaded. Rebuild the site, then reload this page.";
@@ -240,20 +244,43 @@
     return null;
   }
 
+  // The status filter offers the statuses of the current results, with how many have each.
+  function offer(hits) {
+    var counts = {};
+    hits.forEach(function (u) { counts[u.s] = (counts[u.s] || 0) + 1; });
+    var keep = narrow.value;
+    while (narrow.options.length > 1) { narrow.remove(1); }
+    Object.keys(index.statuses).forEach(function (slug) {
+      if (counts[slug] || slug === keep) {
+        var o = el("option", "", index.statuses[slug][0] + " (" + (counts[slug] || 0) + ")");
+        o.value = slug;
+        narrow.appendChild(o);
+      }
+    });
+    narrow.value = keep;
+    narrow.parentNode.hidden = hits.length === 0 && keep === "";
+  }
+
   function show(q) {
     list.textContent = "";
+    more.parentNode.hidden = true;
     if (q.trim() === "") {
       status.textContent = "Type to search " + units.length + " units.";
+      narrow.parentNode.hidden = true;
       return;
     }
     var started = window.performance.now();
     var result = query(q.trim());
-    var hits = result.hits;
+    offer(result.hits);
+    var hits = narrow.value
+      ? result.hits.filter(function (u) { return u.s === narrow.value; })
+      : result.hits;
+    var among = narrow.value ? " among " + index.statuses[narrow.value][0].toLowerCase() : "";
     status.textContent = hits.length === 0
-      ? "No unit matches \u201c" + q.trim() + "\u201d."
-      : (hits.length === 1 ? "1 unit" : hits.length + " units") + " match \u201c" + q.trim() + "\u201d"
-        + (hits.length > LIMIT ? "; the first " + LIMIT + " are shown." : ".");
-    hits.slice(0, LIMIT).forEach(function (u) {
+      ? "No unit" + among + " matches \u201c" + q.trim() + "\u201d."
+      : (hits.length === 1 ? "1 unit" : hits.length + " units") + among + " match \u201c" + q.trim() + "\u201d"
+        + (hits.length > shown ? "; the first " + shown + " are shown." : ".");
+    hits.slice(0, shown).forEach(function (u) {
       var li = el("li", "result");
       var head = el("div", "result-head");
       var a = el("a", "unit-link");
@@ -273,6 +300,10 @@
       li.appendChild(el("p", "result-source muted", u.f));
       list.appendChild(li);
     });
+    if (hits.length > shown) {
+      more.textContent = "Show " + Math.min(LIMIT, hits.length - shown) + " more of " + (hits.length - shown);
+      more.parentNode.hidden = false;
+    }
     // How long the query took, for the browser tests to report.
     status.setAttribute("data-ms", String(Math.round(window.performance.now() - started)));
   }
@@ -282,6 +313,7 @@
     var q = input.value;
     var url = new URL(window.location.href);
     if (q.trim() === "") { url.searchParams.delete("q"); } else { url.searchParams.set("q", q); }
+    if (narrow.value === "") { url.searchParams.delete("status"); } else { url.searchParams.set("status", narrow.value); }
     try {
       window.history.replaceState(null, "", url.toString());
     } catch (e) {
@@ -292,7 +324,20 @@
 
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
+    shown = LIMIT;
     timer = window.setTimeout(update, 120);
+  });
+  narrow.addEventListener("change", function () {
+    shown = LIMIT;
+    update();
+  });
+  more.addEventListener("click", function () {
+    shown += LIMIT;
+    show(input.value);
+    // Keep the reader's place: focus the first of the results just added.
+    var added = list.children[shown - LIMIT];
+    var link = added && added.querySelector("a");
+    if (link) { link.focus(); }
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
@@ -300,7 +345,15 @@
     update();
   });
 
-  var initial = new URLSearchParams(window.location.search).get("q") || "";
+  var params = new URLSearchParams(window.location.search);
+  var initial = params.get("q") || "";
+  var wanted = params.get("status") || "";
+  if (index.statuses[wanted]) {
+    var o = el("option", "", index.statuses[wanted][0]);
+    o.value = wanted;
+    narrow.appendChild(o);
+    narrow.value = wanted;
+  }
   input.value = initial;
   show(initial);
   if (initial === "") { input.focus(); }

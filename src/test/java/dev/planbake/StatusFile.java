@@ -28,7 +28,8 @@ public record StatusFile(
       List<String> dependsOn,
       List<String> enables,
       List<String> related,
-      boolean placeholder) {}
+      boolean placeholder,
+      String standing) {}
 
   /** One entry of {@code diagnostics}. */
   public record Problem(String severity, String source, int line, String message) {}
@@ -62,7 +63,8 @@ public record StatusFile(
                 strings(u.get("depends_on")),
                 strings(u.get("enables")),
                 strings(u.get("related")),
-                Boolean.TRUE.equals(u.get("placeholder"))));
+                Boolean.TRUE.equals(u.get("placeholder")),
+                str(u.get("standing"))));
       }
       Map<?, ?> progress = (Map<?, ?>) root.get("progress");
       return new StatusFile(

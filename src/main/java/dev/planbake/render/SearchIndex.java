@@ -9,7 +9,7 @@ import dev.planbake.model.Plan;
 import dev.planbake.model.PlanUnit;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Section;
-import dev.planbake.model.Status;
+import dev.planbake.model.Standing;
 import dev.planbake.model.Task;
 import dev.planbake.model.Unit;
 import java.io.ByteArrayOutputStream;
@@ -31,12 +31,13 @@ import java.util.Set;
  * disk, where browsers refuse {@code fetch}.
  *
  * <p>Keys are one letter to keep it small: {@code i} id, {@code l} label, {@code t} title, {@code
- * a} aliases, {@code f} source file, {@code u} URL from the site root, {@code s} status slug (its
- * label and icon are listed once under {@code statuses}), {@code p} [done, total], {@code h}
- * headings, {@code k} task texts, {@code b} the distinct words of the prose that are not already in
- * the other fields, capped at {@link #BODY_WORDS}. Headings and words that many units share are
- * left out. Units are in repository order and keys in a fixed order, so the same plans give the
- * same bytes.
+ * a} aliases, {@code f} source file, {@code u} URL from the site root, {@code s} where it stands
+ * ({@code ready}, {@code blocked} ...: the badge every other page shows; its label and icon are
+ * listed once under {@code statuses}, in the order a filter offers them), {@code p} [done, total],
+ * {@code h} headings, {@code k} task texts, {@code b} the distinct words of the prose that are not
+ * already in the other fields, capped at {@link #BODY_WORDS}. Headings and words that many units
+ * share are left out. Units are in repository order and keys in a fixed order, so the same plans
+ * give the same bytes.
  */
 final class SearchIndex {
   static final String PATH = "search/index.js";
@@ -159,8 +160,12 @@ final class SearchIndex {
       g.writeStartObject();
       g.writeNumberField("v", 1);
       g.writeObjectFieldStart("statuses");
-      for (Status s : Status.values()) {
-        View.Status v = Views.status(s);
+      List<View.Status> shown = new ArrayList<>();
+      for (Standing s : Standing.values()) {
+        shown.add(Views.standing(s));
+      }
+      shown.add(Views.NOT_YET_PLANNED);
+      for (View.Status v : shown) {
         g.writeArrayFieldStart(v.slug());
         g.writeString(v.label());
         g.writeString(v.icon());
@@ -213,7 +218,7 @@ final class SearchIndex {
     }
     g.writeStringField("f", u.source());
     g.writeStringField("u", Urls.unitPage(u));
-    g.writeStringField("s", u.status().slug());
+    g.writeStringField("s", Views.look(u).slug());
     g.writeArrayFieldStart("p");
     g.writeNumber(u.progress().done());
     g.writeNumber(u.progress().total());

@@ -56,7 +56,8 @@ class SearchIndexTest {
       expected.add(u.id());
       Map<?, ?> e = index.get(u.id());
       assertEquals(u.title(), e.get("t"), u.id());
-      assertEquals(u.status(), e.get("s"), u.id());
+      // The badge every page shows: where it stands (ready, blocked ...), not the status alone.
+      assertEquals(u.standing(), e.get("s"), u.id());
       assertEquals(List.of(u.done(), u.total()), e.get("p"), u.id());
       assertEquals(u.source(), e.get("f"), u.id());
       String url = ((String) e.get("u")).replaceFirst("#.*", "");
