@@ -96,6 +96,15 @@ public final class TestSite {
     return dir.resolve("out");
   }
 
+  /** A page of the built site, parsed: {@code page("plans/auth/index.html")}. */
+  public org.jsoup.nodes.Document page(String path) {
+    try {
+      return org.jsoup.Jsoup.parse(out().resolve(path).toFile(), "UTF-8");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Default settings reading this site's plans and writing to {@link #out()}. */
   public Settings settings() {
     return Settings.defaults().withPlans(List.of(plans())).withOut(out());

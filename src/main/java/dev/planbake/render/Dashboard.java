@@ -3,7 +3,6 @@ package dev.planbake.render;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostic.Severity;
 import dev.planbake.model.Gate;
-import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Standing;
 import dev.planbake.model.Unit;
@@ -262,10 +261,5 @@ final class Dashboard {
             Math.max(0, diagnostics.size() - PROBLEM_LIMIT),
             total));
     return Page.text(PROBLEMS + "index.html", theme.render("problems", ctx));
-  }
-
-  /** The plans in the order of the all-plans table: by folder, then file. */
-  static List<Plan> byFolder(List<Plan> plans) {
-    return plans.stream().sorted(Comparator.comparing(Plan::source)).toList();
   }
 }

@@ -5,17 +5,12 @@ import dev.planbake.model.Document;
 import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Section;
-import dev.planbake.model.Standing;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** One method per kind of page: builds its view model and renders its template. */
 final class Pages {
@@ -197,7 +192,8 @@ final class Pages {
     return u.id().isNumbered() ? u.label() + ": " + u.title() : u.title();
   }
 
-  private String sourcePath(Plan p) {
+  /** The plan's file, or for a feature folder of several files the folder with a slash. */
+  static String sourcePath(Plan p) {
     return p.files().size() > 1
         ? p.source().substring(0, p.source().lastIndexOf('/') + 1)
         : p.source();
@@ -256,83 +252,6 @@ final class Pages {
     return Page.text(l.path(), theme.render("list", ctx));
   }
 
-  static final String ALL_PLANS = "plans/index.html";
-
-  /**
-   * Every plan and unit in one table, by folder and file, with the choices of its filters: complete
-   * without JavaScript, which only adds the filters and sorting.
-   */
-  Page allPlans() {
-    String root = "../";
-    List<View.PlanRow> rows = new ArrayList<>();
-    Map<String, int[]> statusCount = new HashMap<>();
-    Map<String, View.Choice> owners = new TreeMap<>();
-    Map<String, View.Choice> tags = new TreeMap<>();
-    for (Plan p : sortedBySource()) {
-      List<View.TagLink> links = new ArrayList<>();
-      for (String t : p.metadata().tags()) {
-        String url = Urls.tag(t);
-        links.add(new View.TagLink(t, url.substring(5, url.length() - 1), root + url));
-      }
-      String folder = sourcePath(p);
-      folder = folder.endsWith("/") ? folder : folder.substring(0, folder.lastIndexOf('/') + 1);
-      for (Unit u : unitsByPlan.getOrDefault(p.slug(), List.of())) {
-        View.UnitRef ref = views.ref(u, root);
-        String ownerSlug = ref.owner().isEmpty() ? "" : Urls.nameSlug(ref.owner());
-        rows.add(
-            new View.PlanRow(
-                ref,
-                ownerSlug,
-                links,
-                folder,
-                dateIn(p.metadata().created()),
-                dateIn(p.metadata().updated())));
-        statusCount.computeIfAbsent(ref.status().slug(), k -> new int[1])[0]++;
-        if (!ownerSlug.isEmpty()) {
-          View.Choice c = owners.get(ownerSlug);
-          owners.put(
-              ownerSlug, new View.Choice(ownerSlug, ref.owner(), c == null ? 1 : c.count() + 1));
-        }
-        for (View.TagLink t : links) {
-          View.Choice c = tags.get(t.slug());
-          tags.put(t.slug(), new View.Choice(t.slug(), t.name(), c == null ? 1 : c.count() + 1));
-        }
-      }
-    }
-    List<View.Choice> statuses = new ArrayList<>();
-    for (Standing st : Lists.ORDER) {
-      int[] n = statusCount.get(st.slug());
-      if (n != null) {
-        statuses.add(new View.Choice(st.slug(), st.label(), n[0]));
-      }
-    }
-    String description =
-        repo.plans().size()
-            + (repo.plans().size() == 1 ? " plan, " : " plans, ")
-            + rows.size()
-            + (rows.size() == 1 ? " unit" : " units")
-            + ": status, progress, owner, tags, folder and dates.";
-    Map<String, Object> ctx = context(root, meta("All plans", description, "plans/"));
-    ctx.put(
-        "all",
-        new View.AllPlans(
-            rows, statuses, List.copyOf(owners.values()), List.copyOf(tags.values())));
-    return Page.text(ALL_PLANS, theme.render("plans", ctx));
-  }
-
-  private List<Plan> sortedBySource() {
-    List<Plan> sorted = new ArrayList<>(repo.plans());
-    sorted.sort(Comparator.comparing(Plan::source));
-    return sorted;
-  }
-
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
-  private static String dateIn(String text) {
-    Matcher m = DATE.matcher(text);
-    return m.find() ? m.group() : "";
-  }
-
   Page badge(Plan p) {
     List<Unit> us = unitsByPlan.getOrDefault(p.slug(), List.of());
     String label = us.size() == 1 ? us.get(0).label() : p.slug();
@@ -368,6 +287,10 @@ final class Pages {
   }
 
   // ---- shared
+
+  Freshness freshness() {
+    return freshness;
+  }
 
   String siteTitle() {
     return settings.title();

@@ -290,10 +290,11 @@ public final class Renderer {
         keptLists.add(listing.path());
       }
     }
-    if (all || !rowsChanged.isEmpty() || !previous.containsKey(Pages.ALL_PLANS)) {
-      jobs.add(() -> emit(pages.allPlans()));
+    if (all || !rowsChanged.isEmpty() || !previous.containsKey(AllPlans.PATH)) {
+      AllPlans allPlans = new AllPlans(pages, theme, views, repo);
+      jobs.add(() -> emit(allPlans.render()));
     } else {
-      keptLists.add(Pages.ALL_PLANS);
+      keptLists.add(AllPlans.PATH);
     }
     for (Plan p : toRender) {
       jobs.add(

@@ -92,8 +92,12 @@ class ViewsBrowserTest {
                 "status/in-progress/",
                 "status/ready/",
                 "status/done/",
-                "search/?q=invoice",
-                "graph/"));
+                "search/?q=invoice"));
+    // The graph of the large site is issue 27's (graph pages are being reworked there); the demo's
+    // graph is checked here and by BrowserTest.
+    if (base.equals(demoBase)) {
+      paths.add("graph/");
+    }
     boolean multi = false;
     boolean single = false;
     for (Map<?, ?> u : BrowserTest.units(base)) {

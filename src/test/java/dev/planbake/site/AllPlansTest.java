@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.planbake.GitRepo;
 import dev.planbake.TestSite;
+import dev.planbake.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,8 +84,8 @@ class AllPlansTest {
     site.build();
   }
 
-  private Document page(String path) throws IOException {
-    return Jsoup.parse(site.out().resolve(path).toFile(), "UTF-8");
+  private Document page(String path) {
+    return site.page(path);
   }
 
   @Test
@@ -164,5 +166,33 @@ class AllPlansTest {
     assertEquals(List.of("Unit 5.1"), refs.stream().map(Element::text).distinct().toList());
     assertEquals("../../plans/reporting-units/#unit-51-aging-report", refs.get(0).attr("href"));
     assertTrue(doc.select(".markdown h2 a.unit-ref").isEmpty());
+  }
+
+  @Test
+  void aPlanWithoutDatesShowsWhenGitFirstAndLastChangedIt(@TempDir Path dir) {
+    GitRepo git = GitRepo.init(dir.resolve("repo"));
+    git.write("plans/a.md", "# A\n\n- [ ] one\n").commit("Ann", "2026-01-05", "Plan A");
+    git.write("plans/a.md", "# A\n\n- [x] one\n").commit("Cy", "2026-02-01", "Tick");
+    git.write("plans/b.md", "---\ncreated: 2025-12-24\n---\n# B\n").commit("Bo", "2026-02-03", "B");
+    TestSite built = TestSite.of(dir.resolve("site"), "x.md", "# X\n");
+    Site.Result r = build(git.dir().resolve("plans"), built.out());
+    assertEquals(0, r.errors(), r.toString());
+    List<String> dates = new ArrayList<>();
+    for (Element tr : built.page("plans/index.html").select("#pb-plans tbody tr")) {
+      dates.add(
+          tr.select("[data-label=Created]").text()
+              + " "
+              + tr.select("[data-label=Updated]").text());
+    }
+    // a.md states no dates: git's; b.md states its creation: its own, and git's last change.
+    assertEquals(List.of("2026-01-05 2026-02-01", "2025-12-24 2026-02-03"), dates);
+  }
+
+  private static Site.Result build(Path plans, Path out) {
+    try {
+      return Site.build(Settings.defaults().withPlans(List.of(plans)).withOut(out));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

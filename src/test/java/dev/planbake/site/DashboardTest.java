@@ -8,7 +8,6 @@ import dev.planbake.TestSite;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,8 +71,8 @@ class DashboardTest {
     site.build();
   }
 
-  private Document page(String path) throws IOException {
-    return Jsoup.parse(site.out().resolve(path).toFile(), "UTF-8");
+  private Document page(String path) {
+    return site.page(path);
   }
 
   @Test

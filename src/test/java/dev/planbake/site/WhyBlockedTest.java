@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,8 +80,8 @@ class WhyBlockedTest {
     site.build();
   }
 
-  private Document page(String path) throws IOException {
-    return Jsoup.parse(site.out().resolve(path).toFile(), "UTF-8");
+  private Document page(String path) {
+    return site.page(path);
   }
 
   @Test
