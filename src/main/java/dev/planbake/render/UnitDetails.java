@@ -48,8 +48,15 @@ final class UnitDetails {
         shown.add(ph);
       }
     }
-    // Phases from several files (a feature folder's plan.md and tasks.md) each name their file.
+    // Phases from several files (a feature folder's plan.md and tasks.md) each name their file,
+    // and tasks.md's, the order of the work, come first: a plan.md "Phase 3: Deployment" with its
+    // own checklist is not listed before tasks.md's Phase 1.
     boolean named = shown.stream().map(dev.planbake.model.Phase::source).distinct().count() > 1;
+    if (named) {
+      shown.sort(
+          java.util.Comparator.comparing(
+              (dev.planbake.model.Phase ph) -> !ph.source().endsWith("tasks.md")));
+    }
     List<View.Phase> phases = new ArrayList<>();
     for (dev.planbake.model.Phase ph : shown) {
       String name =

@@ -111,6 +111,11 @@ final class View {
     public int problems() {
       return failedGates + contradictions + errors + warnings;
     }
+
+    /** Every unit the counts count, work or not: the rows of the all-plans table. */
+    public int units() {
+      return counts.stream().mapToInt(Count::count).sum();
+    }
   }
 
   /** A page of units; {@code ordered} when their order means something (a chain). */

@@ -145,6 +145,8 @@ class AllPlansTest {
       assertEquals(1, dash.select(".counts a[href=./status/" + s + "/]").size(), s);
     }
     assertEquals("./owners/bo/", dash.select("#pb-ready ~ ul a.owner").attr("href"));
+    // Its link to the table counts the table's rows: every unit, work or not.
+    assertEquals("All 5 plans and 6 units", dash.selectFirst(".hero-links a").text());
   }
 
   @Test
