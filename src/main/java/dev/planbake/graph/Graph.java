@@ -201,7 +201,7 @@ public final class Graph {
           first = e;
         }
         for (String alias : part.aliases()) {
-          index.byAlias.putIfAbsent(alias, e);
+          index.addAlias(alias, e);
         }
       }
       if (first != null) {
@@ -274,20 +274,45 @@ public final class Graph {
         dangling(from, ref);
         continue;
       }
-      Index.Entry to = r.target();
-      if (to.id().equals(from.id())) {
-        boolean ownFile = ref.target().kind() == Kind.PATH || ref.target().kind() == Kind.NAME;
-        if (!ownFile && ref.direction() != Direction.MENTION && ref.explicit()) {
-          links.problem(Diagnostic.error(ref.at(), from.id() + " refers to itself"));
+      for (Index.Entry source : sources(ref, from)) {
+        for (Index.Entry to : r.targets()) {
+          link(source, to, ref);
         }
-        continue;
       }
-      switch (ref.direction()) {
-        case DEPENDS_ON -> links.edge(from.id(), to.id(), Direction.DEPENDS_ON, ref.at());
-        case ENABLES -> links.edge(to.id(), from.id(), Direction.DEPENDS_ON, ref.at());
-        case RELATED -> links.edge(from.id(), to.id(), Direction.RELATED, ref.at());
-        case MENTION -> links.mention(to.id(), from.id());
+    }
+  }
+
+  /**
+   * Who says it: the unit, or for a GSD phase named in a phase section ("Depends on: Phase 2" under
+   * "Phase 3" in a roadmap) the GSD plans of that section's phase, which may be none.
+   */
+  private List<Index.Entry> sources(Reference ref, Index.Entry from) {
+    if (ref.phase().isEmpty()
+        || ref.target().kind() != Kind.PHASE
+        || !index.byPhase.containsKey(Phases.gsd(ref.target().value()))) {
+      return List.of(from);
+    }
+    return index.byPhase.getOrDefault(Phases.gsd(ref.phase()), List.of());
+  }
+
+  private void link(Index.Entry from, Index.Entry to, Reference ref) {
+    if (to.id().equals(from.id())) {
+      // A path, a name or a feature number naming the unit's own folder is the author naming
+      // their own plan, not a loop.
+      boolean ownFile =
+          ref.target().kind() == Kind.PATH
+              || ref.target().kind() == Kind.NAME
+              || ref.target().kind() == Kind.FEATURE;
+      if (!ownFile && ref.direction() != Direction.MENTION && ref.explicit()) {
+        links.problem(Diagnostic.error(ref.at(), from.id() + " refers to itself"));
       }
+      return;
+    }
+    switch (ref.direction()) {
+      case DEPENDS_ON -> links.edge(from.id(), to.id(), Direction.DEPENDS_ON, ref.at());
+      case ENABLES -> links.edge(to.id(), from.id(), Direction.DEPENDS_ON, ref.at());
+      case RELATED -> links.edge(from.id(), to.id(), Direction.RELATED, ref.at());
+      case MENTION -> links.mention(to.id(), from.id());
     }
   }
 

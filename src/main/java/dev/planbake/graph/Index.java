@@ -25,7 +25,13 @@ final class Index {
   final Map<String, List<Entry>> scopedByLocal = new HashMap<>();
 
   final Map<String, Entry> bySlug = new HashMap<>();
-  final Map<String, Entry> byAlias = new HashMap<>();
+
+  /**
+   * Units by the aliases their authors give them, lower-cased (BACK-213 is back-213), each in the
+   * order the units were identified: a task number such as {@code #4} may be given in several
+   * folders.
+   */
+  final Map<String, List<Entry>> byAlias = new HashMap<>();
 
   /** Plan files by path relative to the plans folder, lower-cased. */
   final Map<String, Plan> byPath = new HashMap<>();
@@ -34,6 +40,15 @@ final class Index {
   final Map<String, Plan> byFileName = new HashMap<>();
 
   private final java.util.Set<String> sharedNames = new java.util.HashSet<>();
+
+  /**
+   * The plans of each phase, by {@link Phases#key}: GSD plans by their phase number, other plans by
+   * their folder and the phase their file name or title gives.
+   */
+  final Map<String, List<Entry>> byPhase = new HashMap<>();
+
+  /** Feature folders by their number ({@code 3} for {@code 003-x/} and {@code 3-x/}). */
+  final Map<String, List<Entry>> byFeature = new HashMap<>();
 
   /** By identity: a plan record hashes its whole content, which is far too slow for a key. */
   final Map<Plan, List<Entry>> byPlan = new IdentityHashMap<>();
@@ -47,8 +62,22 @@ final class Index {
     }
   }
 
+  void addAlias(String alias, Entry e) {
+    List<Entry> named = byAlias.computeIfAbsent(key(alias), k -> new ArrayList<>(1));
+    if (!named.contains(e)) {
+      named.add(e);
+    }
+  }
+
   void addPlan(Plan p, Entry first) {
     bySlug.putIfAbsent(p.slug(), first);
+    for (String key : Phases.keysOf(p)) {
+      byPhase.computeIfAbsent(key, k -> new ArrayList<>()).add(first);
+    }
+    String feature = Phases.featureNumber(p);
+    if (feature != null) {
+      byFeature.computeIfAbsent(feature, k -> new ArrayList<>()).add(first);
+    }
     for (String f : p.files()) {
       byPath.put(key(f), p);
       String name = f.substring(f.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
@@ -81,8 +110,10 @@ final class Index {
         return false;
       }
     }
-    return sameUnits(bySlug, before.bySlug)
-        && sameUnits(byAlias, before.byAlias)
+    return sameGroups(byPhase, before.byPhase)
+        && sameGroups(byFeature, before.byFeature)
+        && sameUnits(bySlug, before.bySlug)
+        && sameGroups(byAlias, before.byAlias)
         && samePlans(byPath, before, before.byPath)
         && samePlans(byFileName, before, before.byFileName);
   }
@@ -95,6 +126,24 @@ final class Index {
       Entry was = then.get(e.getKey());
       if (was == null || !was.id().equals(e.getValue().id())) {
         return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameGroups(Map<String, List<Entry>> now, Map<String, List<Entry>> then) {
+    if (now.size() != then.size()) {
+      return false;
+    }
+    for (Map.Entry<String, List<Entry>> e : now.entrySet()) {
+      List<Entry> was = then.get(e.getKey());
+      if (was == null || was.size() != e.getValue().size()) {
+        return false;
+      }
+      for (int i = 0; i < was.size(); i++) {
+        if (!was.get(i).id().equals(e.getValue().get(i).id())) {
+          return false;
+        }
       }
     }
     return true;

@@ -5,6 +5,7 @@ import dev.planbake.model.Reference;
 import dev.planbake.model.SafePath;
 import dev.planbake.model.UnitId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +21,25 @@ final class Resolver {
     this.index = index;
   }
 
-  /** What a reference resolved to: a unit, nothing, or several candidates. */
-  record Resolution(Index.Entry target, List<Index.Entry> ambiguous) {
-    static final Resolution NONE = new Resolution(null, List.of());
+  /**
+   * What a reference resolved to: a unit, nothing, several candidates ({@code ambiguous}), or a
+   * group of units that it names together ({@code all}: the plans of a phase, "all previous
+   * units").
+   */
+  record Resolution(Index.Entry target, List<Index.Entry> ambiguous, List<Index.Entry> all) {
+    static final Resolution NONE = new Resolution(null, List.of(), List.of());
+
+    Resolution(Index.Entry target, List<Index.Entry> ambiguous) {
+      this(target, ambiguous, List.of());
+    }
 
     boolean found() {
-      return target != null;
+      return target != null || !all.isEmpty();
+    }
+
+    /** Every unit it names. */
+    List<Index.Entry> targets() {
+      return target != null ? List.of(target) : all;
     }
   }
 
@@ -35,10 +49,62 @@ final class Resolver {
       case UNIT -> unit(v, from);
       case QUALIFIED -> qualified(v);
       case PATH -> path(v, ref.at().source());
-      case ALIAS -> one(index.byAlias.get(v));
-      case ID, NAME -> name(v);
-      case PHASE, GROUP, FEATURE -> Resolution.NONE;
+      case ALIAS -> alias(v, from);
+      case ID, NAME -> name(v, from);
+      case PHASE -> all(phase(v, from));
+      case GROUP -> all(group(v, from));
+      case FEATURE -> all(index.byFeature.getOrDefault(Phases.normal(v), List.of()));
     };
+  }
+
+  /**
+   * The plans of phase {@code number} seen from {@code from}: GSD plans of that phase; else the
+   * plans of its folder whose file names give that phase in the same series ({@code phase-2-x.md}
+   * beside {@code phase-1-y.md}); else those of its folder titled "Phase 2: ...".
+   */
+  private List<Index.Entry> phase(String number, Index.Entry from) {
+    List<Index.Entry> gsd = index.byPhase.get(Phases.gsd(number));
+    if (gsd != null) {
+      return gsd;
+    }
+    String source = from.plan().source();
+    String folder = Phases.folderOf(source);
+    List<Index.Entry> files =
+        index.byPhase.get(Phases.inFolder(folder, Phases.seriesOf(source), number));
+    if (files != null) {
+      return files;
+    }
+    return index.byPhase.getOrDefault(Phases.inFolder(folder, "title:", number), List.of());
+  }
+
+  /**
+   * "All previous units" ({@code <}) or "all Phase 1 units" ({@code 1.}): among the units of the
+   * referring file if it holds several, else among the numbered units of the repository.
+   */
+  private List<Index.Entry> group(String v, Index.Entry from) {
+    List<Index.Entry> pool =
+        from.plan().multiUnit() ? index.byPlan.get(from.plan()) : index.entries;
+    List<Index.Entry> out = new ArrayList<>();
+    if (v.equals("<") && !from.id().isNumbered()) {
+      return out;
+    }
+    for (Index.Entry e : pool) {
+      if (!e.id().isNumbered() || e == from) {
+        continue;
+      }
+      boolean in =
+          v.equals("<")
+              ? UnitId.compareNatural(e.id().local(), from.id().local()) < 0
+              : e.id().local().startsWith(v);
+      if (in) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static Resolution all(List<Index.Entry> entries) {
+    return entries.isEmpty() ? Resolution.NONE : new Resolution(null, List.of(), entries);
   }
 
   private Resolution unit(String local, Index.Entry from) {
@@ -72,7 +138,29 @@ final class Resolver {
     return one(e);
   }
 
-  private Resolution name(String v) {
+  /**
+   * A name an author gave a unit ({@code #4}, {@code P1-007}, {@code task-213}): the only unit so
+   * named, else the only one so named in the referring unit's folder, else ambiguous; and {@code
+   * #003} that no unit declares is the feature folder of that number.
+   */
+  private Resolution alias(String v, Index.Entry from) {
+    List<Index.Entry> named = index.byAlias.get(Index.key(v));
+    if (named == null) {
+      boolean featureNumber = v.length() > 2 && v.charAt(0) == '#' && v.charAt(1) == '0';
+      return featureNumber
+          ? all(index.byFeature.getOrDefault(Phases.normal(v.substring(1)), List.of()))
+          : Resolution.NONE;
+    }
+    if (named.size() == 1) {
+      return one(named.get(0));
+    }
+    String folder = parentOf(from.plan().source());
+    List<Index.Entry> near =
+        named.stream().filter(e -> parentOf(e.plan().source()).equals(folder)).toList();
+    return near.size() == 1 ? one(near.get(0)) : new Resolution(null, named);
+  }
+
+  private Resolution name(String v, Index.Entry from) {
     String k = v.toLowerCase(Locale.ROOT);
     Index.Entry e = index.byId.get(UnitId.global(v));
     if (e == null) {
@@ -81,7 +169,7 @@ final class Resolver {
     if (e == null && (k.endsWith(".md") || k.contains("/"))) {
       return path(v, null);
     }
-    return one(e);
+    return e == null ? alias(v, from) : one(e);
   }
 
   /**

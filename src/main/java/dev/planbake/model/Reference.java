@@ -4,9 +4,15 @@ import dev.planbake.diag.Position;
 
 /**
  * A mention of another unit, as written: what it names, which way the dependency goes, the text of
- * the line it came from and where that line is.
+ * the line it came from, where that line is, and the number of the phase section it sits in ({@code
+ * ""} if none): in a roadmap, "Depends on: Phase 2" under "Phase 3" is said of phase 3's plans.
  */
-public record Reference(Target target, Direction direction, String text, Position at) {
+public record Reference(
+    Target target, Direction direction, String text, Position at, String phase) {
+
+  public Reference(Target target, Direction direction, String text, Position at) {
+    this(target, direction, text, at, "");
+  }
 
   /** Which way a reference points. */
   public enum Direction {

@@ -76,7 +76,7 @@ public record UnitId(String scope, String local) implements Comparable<UnitId> {
    * Compares runs of digits by value, so that 1.9 sorts before 1.10. Sorting thousands of units
    * calls this millions of times, so it allocates nothing.
    */
-  static int compareNatural(String a, String b) {
+  public static int compareNatural(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {

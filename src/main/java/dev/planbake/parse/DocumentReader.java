@@ -52,10 +52,13 @@ final class DocumentReader {
   private static final Pattern UNIT_HEADING =
       Pattern.compile("(?i)units?\\s+(\\d+(?:\\.\\d+)+)\\s*(?:[:—–.-]\\s*(.*))?");
 
-  /** "Phase 2: Name", "Phase 2 -- Name", "Phase 2a", "Phase 22-25 Name", "Phase 1 & 2 (...)". */
+  /**
+   * "Phase 2: Name", "Phase 2 -- Name", "Phase 2a", "Phase 55.1: Name", "Phase 22-25 Name", "Phase
+   * 1 & 2 (...)".
+   */
   private static final Pattern PHASE_HEADING =
       Pattern.compile(
-          "(?i)(?:[\\d.]+\\s+)?phase\\s+(\\d+[a-z]?(?:[-–]\\d+[a-z]?|\\s*&\\s*\\d+[a-z]?"
+          "(?i)(?:[\\d.]+\\s+)?phase\\s+(\\d+(?:\\.\\d+)*[a-z]?(?:[-–]\\d+[a-z]?|\\s*&\\s*\\d+[a-z]?"
               + "|\\s+and\\s+\\d+[a-z]?)*)\\b\\s*([:—–.-]*)\\s*(.*)");
 
   /** A time estimate in brackets at the end of a phase's name: "(Week 3)", "(2-3 days)". */
@@ -125,6 +128,12 @@ final class DocumentReader {
   private int stages;
   private boolean verification;
   private Open statusWanted;
+
+  /** The direction of a label alone at the end of the paragraph before ("**Dependencies:**"). */
+  private Direction listDirection;
+
+  private boolean inList;
+  private int paragraphLast = -1;
 
   /** A heading whose section is still open, with its counters and what kind of section it is. */
   private static final class Open {
@@ -260,6 +269,7 @@ final class DocumentReader {
       close(stack.pop(), line - 1);
     }
     statusWanted = null;
+    listDirection = null;
     String anchor = ids.generateId(text);
     anchors.put(h, anchor);
     Open o = new Open(h.getLevel(), text, anchor, line);
@@ -336,6 +346,10 @@ final class DocumentReader {
 
   private void onBlock(Node block) {
     collectNodes(block);
+    if (!(block instanceof ListBlock)) {
+      // The direction of a label that closed the paragraph before reaches the next list only.
+      listDirection = null;
+    }
     int first = firstLine(block);
     int last = lastLine(block);
     if (first <= 0) {
@@ -370,6 +384,9 @@ final class DocumentReader {
     }
     boolean paragraph = block instanceof Paragraph;
     boolean table = block instanceof TableBlock;
+    boolean list = block instanceof ListBlock;
+    inList = list;
+    paragraphLast = paragraph ? last : -1;
     if (table) {
       if (inSection(o -> o.risks)) {
         extras.riskTable(first, last);
@@ -399,6 +416,9 @@ final class DocumentReader {
         }
       }
       onLine(l, text, false, block instanceof BlockQuote);
+    }
+    if (list) {
+      listDirection = null;
     }
     if (statusWanted != null && (paragraph || block instanceof ListBlock)) {
       // The first paragraph under a Status heading; a list before it is read too ("- ✅ Complete"),
@@ -491,9 +511,16 @@ final class DocumentReader {
     if (refSection != null) {
       onRefSectionLine(refSection, l, text);
     } else if (!code) {
-      RefText.Label label = RefText.label(text, true);
-      if (label != null) {
-        addRefs(RefText.targets(label.rest(), true), label.direction(), text, l);
+      List<RefText.Label> labels = RefText.labels(text);
+      if (!labels.isEmpty()) {
+        for (RefText.Label label : labels) {
+          addRefs(RefText.labelTargets(label.rest()), label.direction(), text, l);
+        }
+        RefText.Label last = labels.get(labels.size() - 1);
+        // "**Dependencies:**" closing a paragraph: the list right after it names what it says.
+        listDirection = last.alone() && l == paragraphLast ? last.direction() : null;
+      } else if (listDirection != null && inList) {
+        addRefs(RefText.named(text), listDirection, text, l);
       } else {
         List<Target> mentioned = new ArrayList<>();
         for (Target t : RefText.targets(text, false)) {
@@ -518,12 +545,22 @@ final class DocumentReader {
       section.subDirection = Direction.RELATED;
       return;
     }
+    List<Target> dependents = label == null ? RefText.dependents(text) : List.of();
+    if (!dependents.isEmpty()) {
+      // "Spec 003 depends on: ObjectId (T004)": the named unit needs this one; a phase of this
+      // file as the subject orders the file's own sections.
+      addRefs(
+          dependents.stream().filter(t -> t.kind() != Kind.PHASE).toList(),
+          Direction.ENABLES,
+          text,
+          l);
+      return;
+    }
     Direction d =
         label != null
             ? label.direction()
             : section.subDirection != null ? section.subDirection : section.refDirection;
-    String rest = label != null ? label.rest() : text;
-    addRefs(RefText.targets(rest, true), d, text, l);
+    addRefs(label != null ? RefText.labelTargets(label.rest()) : RefText.named(text), d, text, l);
   }
 
   private void addRefs(List<Target> targets, Direction d, String text, int l) {
@@ -538,8 +575,15 @@ final class DocumentReader {
     // forty thousand times once held forty thousand copies of itself (6 GB).
     String line = text.strip();
     Position at = at(l);
+    String phase = "";
+    for (Open o : stack) {
+      if (o.phaseNumber != null) {
+        phase = o.phaseNumber;
+        break;
+      }
+    }
     for (Target t : new LinkedHashSet<>(targets)) {
-      refs.add(new Reference(t, d, line, at));
+      refs.add(new Reference(t, d, line, at, phase));
     }
   }
 

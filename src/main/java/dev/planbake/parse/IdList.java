@@ -17,11 +17,21 @@ final class IdList {
   static final int MAX_RANGE = 100;
 
   /**
-   * What an item is: a dotted unit id ({@code 1.2}) or a phase number ({@code 2}, {@code 55.1}).
+   * What an item is: a dotted unit id ({@code 1.2}), a phase number ({@code 2}, {@code 55.1},
+   * {@code 2a}) or a feature number ({@code 001}).
    */
   enum Item {
-    UNIT,
-    PHASE
+    UNIT("unit", Kind.UNIT),
+    PHASE("phase", Kind.PHASE),
+    FEATURE("feature", Kind.FEATURE);
+
+    final String word;
+    final Kind kind;
+
+    Item(String word, Kind kind) {
+      this.word = word;
+      this.kind = kind;
+    }
   }
 
   /**
@@ -39,7 +49,7 @@ final class IdList {
       if (next == end) {
         return end;
       }
-      next = skipWord(s, next, item == Item.UNIT ? "unit" : "phase");
+      next = skipWord(s, next, item);
       int after = range(s, next, item, out);
       if (after == next) {
         return end;
@@ -71,7 +81,7 @@ final class IdList {
       while (j < s.length() && s.charAt(j) == ' ') {
         j++;
       }
-      j = skipWord(s, j, item == Item.UNIT ? "unit" : "phase");
+      j = skipWord(s, j, item);
       int last = id(s, j, item);
       if (last > j) {
         expand(first, s.subSequence(j, last).toString(), item, out);
@@ -111,7 +121,7 @@ final class IdList {
   }
 
   private static Target target(Item item, String id) {
-    return new Target(item == Item.UNIT ? Kind.UNIT : Kind.PHASE, id);
+    return new Target(item.kind, id);
   }
 
   /**
@@ -143,7 +153,7 @@ final class IdList {
         break;
       }
     }
-    if (item == Item.UNIT && dots == 0) {
+    if ((item == Item.UNIT) != (dots > 0) && item != Item.PHASE) {
       return from;
     }
     if (item == Item.PHASE
@@ -181,6 +191,14 @@ final class IdList {
     return sep ? spaces(s, i) : at;
   }
 
+  /**
+   * After the word of {@code item} (for features, also "spec") and spaces at {@code at}; else at.
+   */
+  private static int skipWord(CharSequence s, int at, Item item) {
+    int i = skipWord(s, at, item.word);
+    return i == at && item == Item.FEATURE ? skipWord(s, at, "spec") : i;
+  }
+
   /** After {@code word}, an optional {@code s} and spaces, if they start at {@code at}; else at. */
   static int skipWord(CharSequence s, int at, String word) {
     if (!PlainText.regionIgnoreCase(s, at, word)) {
@@ -192,6 +210,101 @@ final class IdList {
     }
     int j = spaces(s, i);
     return j > i ? j : at;
+  }
+
+  /** After spaces, emphasis marks, backticks and a colon at {@code at}. */
+  static int skipDecoration(CharSequence s, int at) {
+    int i = at;
+    while (i < s.length()
+        && (PlainText.isRegexSpace(s.charAt(i)) || "*_`:".indexOf(s.charAt(i)) >= 0)) {
+      i++;
+    }
+    return i;
+  }
+
+  private static final String[] NONE = {"none", "n/a", "nothing", "no dependencies", "no prior"};
+
+  /** Whether the value at {@code at} says there is no dependency: None, N/A, a lone dash. */
+  static boolean saysNone(CharSequence s, int at) {
+    for (String word : NONE) {
+      if (PlainText.regionIgnoreCase(s, at, word) && !wordAt(s, at + word.length())) {
+        return true;
+      }
+    }
+    if (at < s.length() && "-–—".indexOf(s.charAt(at)) >= 0) {
+      int after = at + 1;
+      return after >= s.length() || PlainText.isRegexSpace(s.charAt(after));
+    }
+    return false;
+  }
+
+  /**
+   * Whether a list of bare ids ending at {@code at} is all the value says, but for a description:
+   * the end, or a bracket, a dash, a colon, a full stop or emphasis after it. "Requires: 3.11 or
+   * later" names a version, not unit 3.11.
+   */
+  static boolean endsList(CharSequence s, int at) {
+    int i = spaces(s, at);
+    return i >= s.length() || "([-–—:.;,*_`|".indexOf(s.charAt(i)) >= 0;
+  }
+
+  private static final String[] PREVIOUS = {
+    "all previous units", "all prior units", "all preceding units", "all earlier units",
+    "all units above", "all of the above", "all previous", "all prior units"
+  };
+
+  /**
+   * A group at {@code at}: {@code all previous units} (target {@code <}), {@code all Phase 1 units}
+   * / {@code all units of phase 1} (target {@code 1.}); its end, or {@code at}.
+   */
+  static int group(CharSequence s, int at, List<Target> out) {
+    for (String words : PREVIOUS) {
+      if (PlainText.regionIgnoreCase(s, at, words) && !wordAt(s, at + words.length())) {
+        out.add(new Target(Kind.GROUP, "<"));
+        return at + words.length();
+      }
+    }
+    if (!PlainText.regionIgnoreCase(s, at, "all ")) {
+      return at;
+    }
+    int i = spaces(s, at + 3);
+    boolean unitsFirst = false;
+    int afterUnits = skipWord(s, i, "unit");
+    if (afterUnits > i) {
+      unitsFirst = true;
+      i = afterUnits;
+      for (String of : new String[] {"of ", "in ", "from "}) {
+        if (PlainText.regionIgnoreCase(s, i, of)) {
+          i = spaces(s, i + of.length());
+          break;
+        }
+      }
+    }
+    int from = skipWord(s, i, "phase");
+    int end = from > i ? id(s, from, Item.PHASE) : from;
+    if (end == from) {
+      return at;
+    }
+    String phase = s.subSequence(from, end).toString();
+    if (!unitsFirst) {
+      int u = spaces(s, end);
+      if (!PlainText.regionIgnoreCase(s, u, "unit")) {
+        return at;
+      }
+      end = u + 4;
+      if (end < s.length() && (s.charAt(end) == 's' || s.charAt(end) == 'S')) {
+        end++;
+      }
+      if (wordAt(s, end)) {
+        return at;
+      }
+    }
+    out.add(new Target(Kind.GROUP, phase + "."));
+    return end;
+  }
+
+  private static boolean wordAt(CharSequence s, int i) {
+    return i < s.length() && PlainText.isWordChar(s.charAt(i));
   }
 
   static int spaces(CharSequence s, int at) {

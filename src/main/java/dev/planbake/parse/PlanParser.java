@@ -6,7 +6,6 @@ import dev.planbake.diag.Diagnostics;
 import dev.planbake.diag.Position;
 import dev.planbake.model.Content;
 import dev.planbake.model.DeclaredStatus;
-import dev.planbake.model.Document;
 import dev.planbake.model.Plan;
 import dev.planbake.model.PlanUnit;
 import dev.planbake.model.Reference;
@@ -15,7 +14,6 @@ import dev.planbake.model.Style;
 import dev.planbake.scan.PlanSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,7 +30,7 @@ public final class PlanParser {
   /** More boxes than this in one file is reported: a checklist that size is rarely a plan. */
   static final int MANY_TASKS = 10_000;
 
-  private static final Pattern H1_ALIAS = Pattern.compile("\\s*\\((#\\d+)\\)\\s*$");
+  static final Pattern H1_ALIAS = Pattern.compile("\\s*\\((#\\d+)\\)\\s*$");
   private static final Pattern MD_SUFFIX = Pattern.compile("(?i)\\.md$");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:—–-]+$");
   private static final Pattern DASHES = Pattern.compile("[-_]+");
@@ -45,7 +43,7 @@ public final class PlanParser {
   private static final Pattern UNIT_TITLE =
       Pattern.compile("(?i)^units?\\s+(\\d+(?:\\.\\d+)+)\\s*(?:[:—–.-]\\s*(.*))?$");
   private static final Pattern GSD_PLAN =
-      Pattern.compile("(\\d+-\\d+)-plan\\.md", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("(\\d+(?:\\.\\d+)*-\\d+)-plan\\.md", Pattern.CASE_INSENSITIVE);
 
   private PlanParser() {}
 
@@ -65,13 +63,12 @@ public final class PlanParser {
       parsed.add(readFile(src.root(), f, prefix, diagnostics, packHtml));
     }
     return src.isFeatureFolder()
-        ? featureFolder(src, parsed)
+        ? FolderPlans.of(src, parsed)
         : singleFile(src.root(), parsed.get(0));
   }
 
   /** One file's header and body, read. */
-  private record Parsed(
-      String source, List<Yaml.Entry> header, Doc doc, Legend legend, String objective) {}
+  record Parsed(String source, List<Yaml.Entry> header, Doc doc, Legend legend, String objective) {}
 
   /**
    * The anchor prefix of a feature folder's secondary file ({@code tasks-}), shared by its headings
@@ -171,6 +168,11 @@ public final class PlanParser {
       aliases.add(alias.group(1));
       h1 = h1.substring(0, alias.start());
     }
+    for (String a : Aliases.of(p.source(), p.header(), h1)) {
+      if (aliases.stream().noneMatch(a::equalsIgnoreCase)) {
+        aliases.add(a);
+      }
+    }
     Matcher unitTitle = UNIT_TITLE.matcher(PlainText.stripDecoration(h1));
     List<Doc.UnitHeading> heads = doc.units();
     boolean multi =
@@ -236,68 +238,22 @@ public final class PlanParser {
         true);
   }
 
-  // ---- spec-kit feature folders
-
-  private static Plan featureFolder(PlanSource src, List<Parsed> files) {
-    Parsed primary = files.get(0);
-    Meta meta = Meta.of(primary.header(), primary.doc());
-    String title = meta.title();
-    if (title.isEmpty()) {
-      for (Parsed f : files) {
-        String h1 = cleanTitle(H1_ALIAS.matcher(f.doc().h1()).replaceFirst(""));
-        if (!h1.isEmpty() && !f.source().endsWith("/tasks.md")) {
-          title = h1;
-          break;
-        }
-      }
-    }
-    String folderName = src.folder().substring(src.folder().lastIndexOf('/') + 1);
-    if (title.isEmpty()) {
-      title = humanize(folderName);
-    }
-    DeclaredStatus declared = DeclaredStatus.NONE;
-    Content all = Content.EMPTY;
-    List<Document> docs = new ArrayList<>();
-    List<String> sources = new ArrayList<>();
-    Set<String> aliases = new LinkedHashSet<>(meta.aliases());
-    for (Parsed f : files) {
-      Meta m = f == primary ? meta : Meta.of(f.header(), f.doc());
-      if (!declared.present()) {
-        declared = StatusReader.declared(m, f.doc(), f.legend(), f.source(), l -> true, 0);
-      }
-      aliases.addAll(m.aliases());
-      all = all.plus(f.doc().content()).plus(frontMatterRefs(src.root(), f.source(), m));
-      docs.add(f.doc().document());
-      sources.add(f.source());
-    }
-    String localId = meta.unit().isEmpty() ? folderName : meta.unit();
-    PlanUnit unit = new PlanUnit(localId, title, 1, "", declared, List.copyOf(aliases), all);
-    return new Plan(
-        Slugs.of(folderName),
-        src.root(),
-        primary.source(),
-        sources,
-        Style.SPECKIT,
-        title,
-        meta.metadata(),
-        docs,
-        List.of(unit),
-        Content.EMPTY,
-        false);
-  }
-
   // ---- references from front matter
 
-  private static Content frontMatterRefs(Path root, String source, Meta meta) {
+  static Content frontMatterRefs(Path root, String source, Meta meta) {
     List<Reference> refs = new ArrayList<>();
+    Matcher gsd = Slugs.GSD.matcher(MD_SUFFIX.matcher(fileName(source)).replaceFirst(""));
+    String phase = gsd.matches() ? gsd.group(1) : null;
     for (Meta.RefEntry e : meta.refs()) {
       for (String v : e.values()) {
         if (v.isBlank() || v.equalsIgnoreCase("none")) {
           continue;
         }
+        // In a GSD plan, depends_on: [01] names plan 01 of its own phase.
+        String value = phase != null && v.strip().matches("\\d{1,3}") ? gsdPlan(gsd, v.strip()) : v;
         refs.add(
             new Reference(
-                RefText.frontMatterTarget(v),
+                RefText.frontMatterTarget(value),
                 e.direction(),
                 e.key() + ": " + v,
                 Position.of(root.resolve(source), source, e.line())));
@@ -307,6 +263,21 @@ public final class PlanParser {
       return Content.EMPTY;
     }
     return new Content(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), refs);
+  }
+
+  /** Plan {@code number} of the phase of the GSD plan {@code own} matched, as wide as its own. */
+  private static String gsdPlan(Matcher own, String number) {
+    String id = own.group(1);
+    int dash = id.lastIndexOf('-');
+    StringBuilder n = new StringBuilder(number);
+    while (n.length() < id.length() - dash - 1) {
+      n.insert(0, '0');
+    }
+    return id.substring(0, dash + 1) + n;
+  }
+
+  private static String fileName(String source) {
+    return source.substring(source.lastIndexOf('/') + 1);
   }
 
   // ---- titles

@@ -87,6 +87,99 @@ final class RefText {
     return new Label(d, rest, colon);
   }
 
+  /** Where another label starts inside a labelled line: "Requires Phase 0 · Unlocks Phase 2". */
+  private static final Pattern NEXT_LABEL =
+      Pattern.compile(
+          "(?i)(?:[·•|;]|\\.\\s|\\s[—–-]\\s)\\s*[*_]{0,3}(?=(?:"
+              + ENABLES
+              + "|"
+              + DEPENDS
+              + ")\\b)");
+
+  /**
+   * The labels of a line: {@code Label: ...} at its start, or a label without its colon when a
+   * phase or feature follows ({@code Requires Phase 0}); and each further label the line holds
+   * after a separator, each with its own part of the line.
+   */
+  static List<Label> labels(String line) {
+    Label first = label(line, true);
+    if (first == null) {
+      first = label(line, false);
+      // Not "After Phase 2 we ...": prose starts so more often than an order does.
+      if (first == null
+          || PlainText.regionIgnoreCase(LEAD.matcher(line).replaceFirst(""), 0, "after")
+          || !namesPhaseOrFeature(first.rest())) {
+        return List.of();
+      }
+    }
+    List<Label> out = new ArrayList<>();
+    Label current = first;
+    while (current != null && out.size() < 20) {
+      String rest = current.rest();
+      Matcher next =
+          rest.indexOf('·') >= 0
+                  || rest.indexOf('|') >= 0
+                  || rest.indexOf(';') >= 0
+                  || rest.indexOf('.') >= 0
+                  || rest.indexOf('-') >= 0
+                  || rest.indexOf('—') >= 0
+                  || rest.indexOf('–') >= 0
+                  || rest.indexOf('•') >= 0
+              ? NEXT_LABEL.matcher(rest)
+              : null;
+      Label after = null;
+      while (next != null && next.find()) {
+        Label l = label(rest.substring(next.end()), false);
+        if (l != null && (l.hasColon() || namesPhaseOrFeature(l.rest()))) {
+          after = l;
+          rest = rest.substring(0, next.start());
+          break;
+        }
+      }
+      out.add(new Label(current.direction(), rest, current.hasColon()));
+      current = after;
+    }
+    return out;
+  }
+
+  /** A dependency verb inside a line, after its subject: "Spec 003 (object model) depends on:". */
+  private static final Pattern SUBJECT_VERB =
+      Pattern.compile("(?i)\\s(?:depends on|depend on|requires|is blocked by|needs)\\b");
+
+  /**
+   * The units a line says depend on something, when it names them before its verb: "Spec 003
+   * (object model) depends on: ObjectId (T004)" in a list of cross-spec dependencies says that
+   * feature 003 needs the unit the line is written in (what it needs is named by the unit's own
+   * parts). Only numbered names count (features, phases, unit ids); empty if the line has no
+   * subject. A phase as the subject ("Phase 6 depends on Phase 2 (... from spec 006)") is a section
+   * of the file, so the line orders the file's own work.
+   */
+  static List<Target> dependents(String line) {
+    String s = LEAD.matcher(line).replaceFirst("");
+    Matcher verb = SUBJECT_VERB.matcher(s);
+    if (!verb.find()) {
+      return List.of();
+    }
+    List<Target> out = new ArrayList<>();
+    for (Target t : named(s.substring(0, verb.start()))) {
+      if (t.kind() == Kind.FEATURE || t.kind() == Kind.UNIT || t.kind() == Kind.PHASE) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static boolean namesPhaseOrFeature(String rest) {
+    int i = IdList.skipDecoration(rest, 0);
+    for (IdList.Item item : new IdList.Item[] {IdList.Item.PHASE, IdList.Item.FEATURE}) {
+      int from = IdList.skipWord(rest, i, item.word);
+      if (from > i && IdList.id(rest, from, item) > from) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final Pattern SECTION_ENABLES =
       Pattern.compile("(?i)\\b(downstream|enables|blocks|dependents|unblocks)\\b");
   private static final Pattern SECTION_RELATED =
@@ -222,6 +315,72 @@ final class RefText {
       if ((c == 'u' || c == 'U') && wordStart && PlainText.regionIgnoreCase(text, i, "unit")) {
         int from = IdList.skipWord(text, i, "unit");
         int end = from > i ? IdList.scan(text, from, IdList.Item.UNIT, out) : from;
+        if (end > from) {
+          for (int k = i; k < end; k++) {
+            text.setCharAt(k, ' ');
+          }
+          i = end;
+          continue;
+        }
+      }
+      i++;
+    }
+  }
+
+  /**
+   * What the text after a dependency label names: nothing for {@code None}, {@code N/A} or a dash;
+   * bare ids and ranges at its start ({@code 1.1, 2.3}, {@code 2.1 and 2.2}, {@code 1.1-1.4}) when
+   * nothing but a description follows them; groups ({@code all Phase 1 units}, {@code all previous
+   * units}); and whatever {@link #named} finds in the rest.
+   */
+  static List<Target> labelTargets(String rest) {
+    int start = IdList.skipDecoration(rest, 0);
+    if (IdList.saysNone(rest, start)) {
+      return List.of();
+    }
+    List<Target> out = new ArrayList<>();
+    int end = IdList.group(rest, start, out);
+    if (end == start) {
+      List<Target> bare = new ArrayList<>();
+      int after = IdList.scan(rest, start, IdList.Item.UNIT, bare);
+      if (after > start && IdList.endsList(rest, after)) {
+        out.addAll(bare);
+        end = after;
+      }
+    }
+    out.addAll(named(end == 0 ? rest : rest.substring(end)));
+    return out;
+  }
+
+  /**
+   * The units a line in a dependency context names: {@link #targets} with guesses, phases ({@code
+   * Phase 2}, {@code Phases 1 and 2}) and numbered features ({@code Feature 001}, {@code Spec 3}).
+   */
+  static List<Target> named(String text) {
+    List<Target> out = new ArrayList<>();
+    StringBuilder rest = null;
+    for (String word : new String[] {"phase", "feature", "spec"}) {
+      if (PlainText.containsIgnoreCase(text, word)) {
+        if (rest == null) {
+          rest = new StringBuilder(text);
+        }
+        numbered(rest, word, out);
+      }
+    }
+    out.addAll(targets(rest == null ? text : rest.toString(), true));
+    return out;
+  }
+
+  /** Every {@code Phase 2} (or {@code Feature 001}) of {@code text}, blanked once read. */
+  private static void numbered(StringBuilder text, String word, List<Target> out) {
+    IdList.Item item = word.equals("phase") ? IdList.Item.PHASE : IdList.Item.FEATURE;
+    int n = text.length();
+    int i = 0;
+    while (i + word.length() < n) {
+      boolean wordStart = i == 0 || !PlainText.isWordChar(text.charAt(i - 1));
+      if (wordStart && PlainText.regionIgnoreCase(text, i, word)) {
+        int from = IdList.skipWord(text, i, word);
+        int end = from > i ? IdList.scan(text, from, item, out) : from;
         if (end > from) {
           for (int k = i; k < end; k++) {
             text.setCharAt(k, ' ');

@@ -12,9 +12,13 @@ final class Slugs {
   /** Files whose name says nothing: their folder names them instead. */
   private static final Set<String> GENERIC = Set.of("plan", "spec", "tasks", "index");
 
-  private static final Pattern GSD = Pattern.compile("(\\d+-\\d+)-plan");
+  /** A GSD plan's name: phase (maybe decimal, {@code 55.1}), plan number, {@code -PLAN}. */
+  static final Pattern GSD = Pattern.compile("(?i)(\\d+(?:\\.\\d+)*-\\d+)-plan");
 
-  /** The slug of a plan file: its name, or its folder for generic names, or NN-MM for GSD. */
+  /**
+   * The slug of a plan file: its name, or its folder for generic names, or NN-MM for GSD ({@code
+   * 55.1-01} for a decimal phase).
+   */
   static String ofFile(String source) {
     String slug = fromName(source);
     // A plan named con.md or nul.md must not become a folder Windows cannot open.
@@ -24,11 +28,11 @@ final class Slugs {
   private static String fromName(String source) {
     String[] parts = source.split("/");
     String name = parts[parts.length - 1].replaceFirst("(?i)\\.md$", "");
-    String slug = of(name);
-    Matcher gsd = GSD.matcher(slug);
+    Matcher gsd = GSD.matcher(name);
     if (gsd.matches()) {
       return gsd.group(1);
     }
+    String slug = of(name);
     if (GENERIC.contains(slug) && parts.length > 1) {
       return of(parts[parts.length - 2]) + (slug.equals("plan") ? "" : "-" + slug);
     }

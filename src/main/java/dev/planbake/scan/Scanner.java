@@ -3,7 +3,6 @@ package dev.planbake.scan;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostics;
 import dev.planbake.diag.Position;
-import dev.planbake.model.SafePath;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -16,7 +15,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +33,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class Scanner {
   /** Folders never worth reading. */
   private static final List<String> ALWAYS_IGNORED = List.of(".git", "node_modules", ".hg");
-
-  private static final List<String> FEATURE_PRIMARY = List.of("plan.md", "spec.md", "tasks.md");
 
   private final List<PathMatcher> ignore;
   private final long maxBytes;
@@ -148,17 +144,19 @@ public final class Scanner {
     } finally {
       read = reading.finish();
     }
-    // Group the files of feature folders; everything else is a plan of its own.
+    // Group the files of feature folders, OpenSpec changes and Kiro specs; every other file is a
+    // plan of its own.
     Map<String, List<String>> groups = new TreeMap<>();
     // Files of one folder belong to the same feature folder (or none): looked up once per folder.
     Map<String, String> folderOfDir = new HashMap<>();
     for (String s : sources) {
       String dir = s.substring(0, Math.max(0, s.lastIndexOf('/')));
-      String folder = folderOfDir.computeIfAbsent(dir, d -> featureFolderOf(s, sources));
+      String folder = folderOfDir.computeIfAbsent(dir, d -> UnitFolders.folderOf(s, sources));
       groups.computeIfAbsent(folder, k -> new ArrayList<>()).add(s);
     }
     // A feature folder's plan.md, spec.md and tasks.md come first, in that order.
-    groups.replaceAll((folder, files) -> folder.isEmpty() ? files : primaryFirst(folder, files));
+    groups.replaceAll(
+        (folder, files) -> folder.isEmpty() ? files : UnitFolders.primaryFirst(folder, files));
     // What each file reports is added in order.
     Map<String, PlanSource.File> text = new HashMap<>();
     for (String s : groups.values().stream().flatMap(List::stream).toList()) {
@@ -320,41 +318,6 @@ public final class Scanner {
 
   private static String relative(Path root, Path file) {
     return root.relativize(file).toString().replace('\\', '/');
-  }
-
-  /**
-   * The feature folder a file belongs to ("" if none): the nearest ancestor named like {@code
-   * 001-name} that directly holds a spec.md, plan.md or tasks.md.
-   */
-  static String featureFolderOf(String source, List<String> all) {
-    String dir = source;
-    int slash;
-    while ((slash = dir.lastIndexOf('/')) > 0) {
-      dir = dir.substring(0, slash);
-      String name = dir.substring(dir.lastIndexOf('/') + 1);
-      if (SafePath.isFeatureFolder(name)) {
-        for (String p : FEATURE_PRIMARY) {
-          if (java.util.Collections.binarySearch(all, dir + "/" + p) >= 0) {
-            return dir;
-          }
-        }
-      }
-    }
-    return "";
-  }
-
-  private static List<String> primaryFirst(String folder, List<String> files) {
-    Map<String, String> ordered = new LinkedHashMap<>();
-    for (String p : FEATURE_PRIMARY) {
-      String s = folder + "/" + p;
-      if (files.contains(s)) {
-        ordered.put(s, s);
-      }
-    }
-    for (String s : files) {
-      ordered.putIfAbsent(s, s);
-    }
-    return new ArrayList<>(ordered.keySet());
   }
 
   /**

@@ -53,7 +53,7 @@ class IndexTest {
           new Index.Entry(UnitId.global(p.units().get(0).localId()), p, p.units().get(0));
       index.add(e);
       for (String alias : e.part().aliases()) {
-        index.byAlias.putIfAbsent(alias, e);
+        index.addAlias(alias, e);
       }
       index.addPlan(p, e);
     }

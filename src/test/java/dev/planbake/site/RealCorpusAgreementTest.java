@@ -42,10 +42,10 @@ class RealCorpusAgreementTest {
   private static final int UNITS = 161;
 
   private static final int TASKS_FLOOR = 160;
-  private static final int DEPENDS_ON_FLOOR = 123;
+  private static final int DEPENDS_ON_FLOOR = 142;
   private static final int STATUS_FLOOR = 161;
-  private static final int IDS_FLOOR = 137;
-  private static final int WRONG_ERRORS_CEILING = 16;
+  private static final int IDS_FLOOR = 161;
+  private static final int WRONG_ERRORS_CEILING = 5;
 
   @TempDir static Path out;
 
@@ -160,6 +160,11 @@ class RealCorpusAgreementTest {
     for (Diagnostic d : result.diagnostics()) {
       if (!d.isError()) continue;
       Expected e = expectedBySource.get(d.position().source());
+      if (e == null) {
+        // A folder unit (spec-kit, Kiro, OpenSpec) is expected by its tasks.md; its other files
+        // (design.md, spec.md) speak for it too.
+        e = expectedBySource.get(folderOf(d.position().source()) + "/tasks.md");
+      }
       boolean right =
           d.message().startsWith("dangling reference")
               && e != null
@@ -181,6 +186,11 @@ class RealCorpusAgreementTest {
         edgesFound,
         wrong,
         misses);
+  }
+
+  private static String folderOf(String source) {
+    int slash = source.lastIndexOf('/');
+    return slash < 0 ? "" : source.substring(0, slash);
   }
 
   /** status.json writes "none" where the expectations write null: no status declared. */
