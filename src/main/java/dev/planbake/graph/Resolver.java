@@ -167,7 +167,7 @@ final class Resolver {
       e = index.bySlug.get(k);
     }
     if (e == null && (k.endsWith(".md") || k.contains("/"))) {
-      return path(v, null);
+      return path(v, from.plan().source());
     }
     return e == null ? alias(v, from) : one(e);
   }

@@ -133,6 +133,10 @@ final class DocumentReader {
   private Direction listDirection;
 
   private boolean inList;
+
+  /** Whether the code block being read is a diagram. */
+  private boolean diagram;
+
   private int paragraphLast = -1;
 
   /** A heading whose section is still open, with its counters and what kind of section it is. */
@@ -371,9 +375,13 @@ final class DocumentReader {
                         + f.getFenceCharacter().repeat(Math.max(3, f.getOpeningFenceLength()))
                         + " line"));
       }
+      // A diagram (mermaid, or boxes joined by arrows) draws the order of other work: the lines
+      // of a dependency section's diagram are no dependencies of this plan (see reading.md).
+      diagram = RefText.isDiagram(f.getInfo(), f.getLiteral());
       for (int l = bodyFirst; l <= bodyLast; l++) {
         onLine(l, line(l), true, false);
       }
+      diagram = false;
       return;
     }
     if (block instanceof IndentedCodeBlock) {
@@ -508,7 +516,9 @@ final class DocumentReader {
 
   private void onLine(int l, String text, boolean code, boolean quote) {
     Open refSection = nearestRefSection();
-    if (refSection != null) {
+    if (refSection != null && diagram) {
+      // Named in a drawing of the order, not as this plan's dependency.
+    } else if (refSection != null) {
       onRefSectionLine(refSection, l, text);
     } else if (!code) {
       List<RefText.Label> labels = RefText.labels(text);
@@ -520,7 +530,7 @@ final class DocumentReader {
         // "**Dependencies:**" closing a paragraph: the list right after it names what it says.
         listDirection = last.alone() && l == paragraphLast ? last.direction() : null;
       } else if (listDirection != null && inList) {
-        addRefs(RefText.named(text), listDirection, text, l);
+        addRefs(RefText.asItems(RefText.named(text), text), listDirection, text, l);
       } else {
         List<Target> mentioned = new ArrayList<>();
         for (Target t : RefText.targets(text, false)) {
@@ -560,7 +570,13 @@ final class DocumentReader {
         label != null
             ? label.direction()
             : section.subDirection != null ? section.subDirection : section.refDirection;
-    addRefs(label != null ? RefText.labelTargets(label.rest()) : RefText.named(text), d, text, l);
+    addRefs(
+        label != null
+            ? RefText.labelTargets(label.rest())
+            : RefText.asItems(RefText.named(text), text),
+        d,
+        text,
+        l);
   }
 
   private void addRefs(List<Target> targets, Direction d, String text, int l) {

@@ -327,10 +327,17 @@ public final class PlanParser {
   /** Directions of front-matter keys, for the assembly above. */
   static Direction directionOfKey(String key) {
     return switch (key.toLowerCase(Locale.ROOT).replace('-', '_')) {
-      case "depends_on", "dependson", "requires", "upstream", "after", "blocked_by" ->
+      // Backlog.md writes "dependencies: [task-213]" and "parent_task_id: task-215".
+      case "depends_on",
+          "dependson",
+          "dependencies",
+          "requires",
+          "upstream",
+          "after",
+          "blocked_by" ->
           Direction.DEPENDS_ON;
       case "blocks", "downstream", "enables" -> Direction.ENABLES;
-      case "related", "see_also", "parent" -> Direction.RELATED;
+      case "related", "see_also", "parent", "parent_task_id", "parent_task" -> Direction.RELATED;
       default -> null;
     };
   }

@@ -142,6 +142,41 @@ final class RefText {
     return out;
   }
 
+  /**
+   * The targets of an unlabelled line of a dependency section, where a path counts as a reference
+   * only when it is the item itself ("- [Audit log](../audit-log.md)", "- `plans/x.md` (why)"): a
+   * path inside a sentence ("greps of CLAUDE.md", "clean inside `tests/in-app/`") names a file the
+   * work touches, so it links when it is a plan and is no problem when it is not.
+   */
+  static List<Target> asItems(List<Target> targets, String line) {
+    if (targets.stream().noneMatch(t -> t.kind() == Kind.PATH)) {
+      return targets;
+    }
+    String item = LEAD.matcher(line).replaceFirst("");
+    List<Target> out = new ArrayList<>(targets.size());
+    for (Target t : targets) {
+      boolean leads =
+          item.startsWith("`" + t.value())
+              || (item.startsWith("[")
+                  && item.contains("](" + t.value())
+                  && item.indexOf("](") == item.indexOf("](" + t.value()));
+      out.add(t.kind() == Kind.PATH && !leads ? new Target(Kind.NAME, t.value()) : t);
+    }
+    return out;
+  }
+
+  /** Arrows that join boxes in a drawing. */
+  private static final Pattern ARROW = Pattern.compile("[→←↓↑⟶⇒]|-->|<--|==>|\\s->\\s");
+
+  /** Whether a fenced block is a diagram: mermaid or graphviz, or text joined by arrows. */
+  static boolean isDiagram(String info, String literal) {
+    String lang = info == null ? "" : info.strip().toLowerCase(Locale.ROOT);
+    return lang.startsWith("mermaid")
+        || lang.startsWith("dot")
+        || lang.startsWith("graphviz")
+        || ARROW.matcher(literal).find();
+  }
+
   /** A dependency verb inside a line, after its subject: "Spec 003 (object model) depends on:". */
   private static final Pattern SUBJECT_VERB =
       Pattern.compile("(?i)\\s(?:depends on|depend on|requires|is blocked by|needs)\\b");
@@ -348,7 +383,7 @@ final class RefText {
         end = after;
       }
     }
-    out.addAll(named(end == 0 ? rest : rest.substring(end)));
+    out.addAll(named(end == start ? rest : rest.substring(end)));
     return out;
   }
 
@@ -367,8 +402,29 @@ final class RefText {
         numbered(rest, word, out);
       }
     }
-    out.addAll(targets(rest == null ? text : rest.toString(), true));
+    String left = rest == null ? text : rest.toString();
+    out.addAll(targets(left, true));
+    taskIds(left, out);
     return out;
+  }
+
+  /**
+   * A task id ({@code P1-007}, {@code task-213}, {@code BACK-213}) or a milestone name ({@code M3})
+   * standing as a word: a guess, which names the unit that answers to it (see {@code Aliases}).
+   */
+  private static final Pattern TASK_ID =
+      Pattern.compile(
+          "(?<![\\w/#.-])([A-Za-z][A-Za-z0-9]{0,15}-\\d{1,6}(?:\\.\\d{1,3})?|[A-Z]\\d{1,3})"
+              + "(?![\\w/-]|\\.\\d)");
+
+  private static void taskIds(String text, List<Target> out) {
+    if (text.chars().noneMatch(Character::isDigit)) {
+      return;
+    }
+    Matcher m = TASK_ID.matcher(text);
+    for (int n = 0; n < 100 && m.find(); n++) {
+      out.add(new Target(Kind.NAME, m.group(1).toLowerCase(Locale.ROOT)));
+    }
   }
 
   /** Every {@code Phase 2} (or {@code Feature 001}) of {@code text}, blanked once read. */
