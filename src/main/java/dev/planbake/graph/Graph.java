@@ -254,8 +254,13 @@ public final class Graph {
 
   private void link(Index.Entry from) {
     Resolver resolver = new Resolver(index);
-    for (Reference ref : from.part().content().references()) {
+    for (Reference ref : referencesOf(from)) {
       Work.step();
+      List<Index.Entry> sources = sources(ref, from, resolver);
+      if (sources.isEmpty()) {
+        // Said of a unit (or a phase's plans) this repository does not hold: nobody to link.
+        continue;
+      }
       Resolver.Resolution r = resolver.resolve(ref, from);
       if (!r.ambiguous().isEmpty()) {
         if (ref.explicit()) {
@@ -274,7 +279,7 @@ public final class Graph {
         dangling(from, ref);
         continue;
       }
-      for (Index.Entry source : sources(ref, from)) {
+      for (Index.Entry source : sources) {
         for (Index.Entry to : r.targets()) {
           link(source, to, ref);
         }
@@ -286,13 +291,41 @@ public final class Graph {
    * Who says it: the unit, or for a GSD phase named in a phase section ("Depends on: Phase 2" under
    * "Phase 3" in a roadmap) the GSD plans of that section's phase, which may be none.
    */
-  private List<Index.Entry> sources(Reference ref, Index.Entry from) {
+  private List<Index.Entry> sources(Reference ref, Index.Entry from, Resolver resolver) {
+    if (ref.subject() != null) {
+      // "1.3 → after 1.1": said of unit 1.3, wherever the line is; of nobody if there is none.
+      Reference subject = new Reference(ref.subject(), Direction.DEPENDS_ON, ref.text(), ref.at());
+      return resolver.resolve(subject, from).targets();
+    }
     if (ref.phase().isEmpty()
         || ref.target().kind() != Kind.PHASE
         || !index.byPhase.containsKey(Phases.gsd(ref.target().value()))) {
       return List.of(from);
     }
     return index.byPhase.getOrDefault(Phases.gsd(ref.phase()), List.of());
+  }
+
+  /**
+   * A unit's references, and for the first unit of a file of several units the references of the
+   * file's own text that speak of a unit (an execution-order section after the last unit).
+   */
+  private List<Reference> referencesOf(Index.Entry from) {
+    List<Reference> own = from.part().content().references();
+    Plan plan = from.plan();
+    if (!plan.multiUnit() || plan.rest().references().isEmpty()) {
+      return own;
+    }
+    List<Index.Entry> units = index.byPlan.get(plan);
+    if (units == null || units.isEmpty() || units.get(0) != from) {
+      return own;
+    }
+    List<Reference> all = new ArrayList<>(own);
+    for (Reference r : plan.rest().references()) {
+      if (r.subject() != null) {
+        all.add(r);
+      }
+    }
+    return all;
   }
 
   private void link(Index.Entry from, Index.Entry to, Reference ref) {

@@ -4,14 +4,21 @@ import dev.planbake.diag.Position;
 
 /**
  * A mention of another unit, as written: what it names, which way the dependency goes, the text of
- * the line it came from, where that line is, and the number of the phase section it sits in ({@code
- * ""} if none): in a roadmap, "Depends on: Phase 2" under "Phase 3" is said of phase 3's plans.
+ * the line it came from, where that line is, the number of the phase section it sits in ({@code ""}
+ * if none: in a roadmap, "Depends on: Phase 2" under "Phase 3" is said of phase 3's plans), and the
+ * unit the line speaks of when that is not the unit it is written in ({@code null} if none: "1.3 →
+ * after 1.1" in an execution-order section, "**2. add-change-commands** (Depends on:
+ * add-zod-validation)" in an index).
  */
 public record Reference(
-    Target target, Direction direction, String text, Position at, String phase) {
+    Target target, Direction direction, String text, Position at, String phase, Target subject) {
 
   public Reference(Target target, Direction direction, String text, Position at) {
-    this(target, direction, text, at, "");
+    this(target, direction, text, at, "", null);
+  }
+
+  public Reference(Target target, Direction direction, String text, Position at, String phase) {
+    this(target, direction, text, at, phase, null);
   }
 
   /** Which way a reference points. */

@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -159,6 +160,11 @@ final class DocumentReader {
     String goal = "";
     String duration = "";
     Doc.UnitHeading unit;
+
+    /** An execution-order section, and the units of its waves read so far. */
+    boolean order;
+
+    final Map<String, List<Target>> waves = new HashMap<>();
 
     Open(int level, String text, String anchor, int line) {
       this.level = level;
@@ -306,6 +312,7 @@ final class DocumentReader {
       phases.add(o);
     } else {
       o.refDirection = RefText.sectionDirection(plain);
+      o.order = OrderText.isOrderHeading(plain);
     }
     if (lower.contains("stage") && STAGE_HEADING.matcher(plain).matches()) {
       stages++;
@@ -516,7 +523,18 @@ final class DocumentReader {
 
   private void onLine(int l, String text, boolean code, boolean quote) {
     Open refSection = nearestRefSection();
-    if (refSection != null && diagram) {
+    Open orderSection = refSection == null || !diagram ? nearestOrderSection() : null;
+    List<OrderText.Order> orders =
+        orderSection != null ? OrderText.read(text, orderSection.waves) : List.of();
+    OrderText.Order said = refSection == null && !code ? OrderText.subjectLabel(text) : null;
+    if (!orders.isEmpty() || said != null) {
+      // "1.3 → after 1.1" in an execution order, "**2. x** (Depends on: y)": said of another unit.
+      for (OrderText.Order o : said != null ? List.of(said) : orders) {
+        for (Target subject : o.subjects()) {
+          addRefs(o.after(), Direction.DEPENDS_ON, text, l, subject);
+        }
+      }
+    } else if (refSection != null && diagram) {
       // Named in a drawing of the order, not as this plan's dependency.
     } else if (refSection != null) {
       onRefSectionLine(refSection, l, text);
@@ -580,6 +598,10 @@ final class DocumentReader {
   }
 
   private void addRefs(List<Target> targets, Direction d, String text, int l) {
+    addRefs(targets, d, text, l, null);
+  }
+
+  private void addRefs(List<Target> targets, Direction d, String text, int l, Target subject) {
     if (targets.isEmpty()) {
       return;
     }
@@ -599,8 +621,21 @@ final class DocumentReader {
       }
     }
     for (Target t : new LinkedHashSet<>(targets)) {
-      refs.add(new Reference(t, d, line, at, phase));
+      refs.add(new Reference(t, d, line, at, phase, subject));
     }
+  }
+
+  /** The execution-order section the line is in, if no unit section is nearer. */
+  private Open nearestOrderSection() {
+    for (Open o : stack) {
+      if (o.order) {
+        return o;
+      }
+      if (o.unit != null) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private Open nearestRefSection() {

@@ -144,9 +144,10 @@ final class RefText {
 
   /**
    * The targets of an unlabelled line of a dependency section, where a path counts as a reference
-   * only when it is the item itself ("- [Audit log](../audit-log.md)", "- `plans/x.md` (why)"): a
-   * path inside a sentence ("greps of CLAUDE.md", "clean inside `tests/in-app/`") names a file the
-   * work touches, so it links when it is a plan and is no problem when it is not.
+   * when it is a Markdown link ("- Feature Spec: [spec.md](./spec.md)") or the item itself ("-
+   * `plans/x.md` (why)"): a path written inside a sentence ("greps of CLAUDE.md", "clean inside
+   * `tests/in-app/`") names a file the work touches, so it links when it is a plan and is no
+   * problem when it is not.
    */
   static List<Target> asItems(List<Target> targets, String line) {
     if (targets.stream().noneMatch(t -> t.kind() == Kind.PATH)) {
@@ -155,11 +156,7 @@ final class RefText {
     String item = LEAD.matcher(line).replaceFirst("");
     List<Target> out = new ArrayList<>(targets.size());
     for (Target t : targets) {
-      boolean leads =
-          item.startsWith("`" + t.value())
-              || (item.startsWith("[")
-                  && item.contains("](" + t.value())
-                  && item.indexOf("](") == item.indexOf("](" + t.value()));
+      boolean leads = item.startsWith("`" + t.value()) || item.contains("](" + t.value());
       out.add(t.kind() == Kind.PATH && !leads ? new Target(Kind.NAME, t.value()) : t);
     }
     return out;

@@ -295,6 +295,87 @@ class DependencyFormsTest {
   }
 
   @Test
+  void anExecutionOrderSectionGivesTheOrderOfTheUnitsItNames() {
+    Site.Result r =
+        TestSite.of(
+                tmp,
+                """
+                === rollout.md ===
+                # Rollout
+
+                ## Unit 1.1: One
+
+                ## Unit 1.2: Two
+
+                ## Unit 1.3: Three
+
+                ## Unit 2.1: Four
+
+                ## Unit 2.2: Five
+
+                ## Unit 3.1: Six
+
+                ## Flow
+
+                Unit 3.1 → Unit 1.1 (a drawing outside an order section: no order)
+
+                ## Execution Order
+
+                ```
+                Unit 1.1
+                Unit 1.2 ─── After 1.1
+                ```
+
+                - 1.3 → after 1.1, 1.2
+                - Wave 1: 1.1, 1.2, 1.3
+                - Wave 2: 2.1, 2.2 (after wave 1)
+                - 2.2 → 3.1
+                """)
+            .check();
+    assertAll(
+        () -> assertEquals(List.of(), TestSite.lines(r)),
+        () ->
+            assertEquals(
+                List.of(
+                    "rollout#1.2 -> rollout#1.1",
+                    "rollout#1.3 -> rollout#1.1",
+                    "rollout#1.3 -> rollout#1.2",
+                    "rollout#2.1 -> rollout#1.1",
+                    "rollout#2.1 -> rollout#1.2",
+                    "rollout#2.1 -> rollout#1.3",
+                    "rollout#2.2 -> rollout#1.1",
+                    "rollout#2.2 -> rollout#1.2",
+                    "rollout#2.2 -> rollout#1.3",
+                    "rollout#3.1 -> rollout#2.2"),
+                edges(r)));
+  }
+
+  @Test
+  void anIndexLineSaysWhichUnitDependsBeforeItsLabel() {
+    Site.Result r =
+        TestSite.of(
+                tmp,
+                """
+                === changes/IMPLEMENTATION_ORDER.md ===
+                # Implementation Order
+
+                ### Phase 1: Foundation
+                **1. add-db-layer** (No dependencies)
+
+                ### Phase 2: Auth
+                **2. add-auth-flow** (Depends on: add-db-layer)
+                === changes/add-db-layer.md ===
+                # DB layer
+                === changes/add-auth-flow.md ===
+                # Auth flow
+                """)
+            .check();
+    assertAll(
+        () -> assertEquals(List.of(), TestSite.lines(r)),
+        () -> assertEquals(List.of("add-auth-flow -> add-db-layer"), edges(r)));
+  }
+
+  @Test
   void aDiagramInADependencySectionDrawsOtherWorkNotThisPlansOrder() {
     Site.Result r =
         TestSite.of(
