@@ -6,10 +6,13 @@ import dev.planbake.diag.Position;
 import dev.planbake.model.Commit;
 import dev.planbake.model.FileHistory;
 import dev.planbake.model.History;
+import dev.planbake.model.Revision;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -43,6 +47,12 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * walks again only when HEAD has moved.
  */
 public final class GitHistory {
+  /** At most this many revisions are kept, newest first (each holds two texts). */
+  private static final int MAX_REVISIONS = 5_000;
+
+  /** A plan text larger than this is not compared between commits. */
+  private static final int MAX_TEXT = 1 << 20;
+
   private final List<Path> folders;
   private History last = History.NONE;
   private boolean read;
@@ -147,6 +157,7 @@ public final class GitHistory {
     // it is its creation; older commits of a renamed file's old path count for its new path.
     Map<String, Seen> byPath = new LinkedHashMap<>();
     Map<String, String> renamedTo = new HashMap<>();
+    List<Revision> revisions = new ArrayList<>();
     Commit head;
     try (RevWalk walk = new RevWalk(repo)) {
       RevCommit start = walk.parseCommit(headId);
@@ -155,13 +166,25 @@ public final class GitHistory {
         walk.setTreeFilter(AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
       }
       walk.markStart(start);
+      LocalDate since = head.date().minusWeeks(History.WEEKS);
       for (RevCommit c : walk) {
         // A merge's changes are those of the commits it brings in, which the walk visits too.
         if (c.getParentCount() > 1) {
           continue;
         }
         Commit commit = null;
-        for (DiffEntry d : changes(repo, walk, c, paths)) {
+        List<DiffEntry> diff = changes(repo, walk, c, paths);
+        // In a shallow clone the oldest commit "adds" every file: not a change anyone made.
+        boolean real = !(shallow && c.getParentCount() == 0);
+        if (real && revisions.size() < MAX_REVISIONS && !commit(c).date().isBefore(since)) {
+          for (DiffEntry d : diff) {
+            Revision r = revision(repo, commit(c), d, work, named);
+            if (r != null) {
+              revisions.add(r);
+            }
+          }
+        }
+        for (DiffEntry d : diff) {
           DiffEntry.ChangeType type = d.getChangeType();
           if (type == DiffEntry.ChangeType.DELETE) {
             // Older commits of a deleted path are of a file that no longer exists.
@@ -204,7 +227,45 @@ public final class GitHistory {
         }
       }
     }
-    return new History(head, shallow, files);
+    return new History(head, shallow, files, revisions);
+  }
+
+  /**
+   * {@code d} as a revision of a Markdown plan file, with both texts; null for other files and for
+   * texts too large to compare.
+   */
+  private static Revision revision(
+      Repository repo, Commit commit, DiffEntry d, Path work, Map<Path, Path> named)
+      throws IOException {
+    boolean deleted = d.getChangeType() == DiffEntry.ChangeType.DELETE;
+    String path = deleted ? d.getOldPath() : d.getNewPath();
+    if (!path.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
+      return null;
+    }
+    Path file = work.resolve(path).normalize();
+    String source = null;
+    for (Path real : named.values()) {
+      if (file.startsWith(real)) {
+        source = real.relativize(file).toString().replace(File.separatorChar, '/');
+        break;
+      }
+    }
+    if (source == null) {
+      return null;
+    }
+    boolean added = d.getChangeType() == DiffEntry.ChangeType.ADD;
+    try {
+      String before = added ? null : text(repo, d.getOldId().toObjectId());
+      String after = deleted ? null : text(repo, d.getNewId().toObjectId());
+      return new Revision(commit, source, before, after);
+    } catch (LargeObjectException e) {
+      return null;
+    }
+  }
+
+  private static String text(Repository repo, ObjectId blob) throws IOException {
+    return new String(
+        repo.open(blob, Constants.OBJ_BLOB).getCachedBytes(MAX_TEXT), StandardCharsets.UTF_8);
   }
 
   /** What the walk has found of one file so far. */

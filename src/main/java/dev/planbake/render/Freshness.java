@@ -1,5 +1,6 @@
 package dev.planbake.render;
 
+import dev.planbake.model.Changelog;
 import dev.planbake.model.Commit;
 import dev.planbake.model.FileHistory;
 import dev.planbake.model.History;
@@ -21,11 +22,21 @@ final class Freshness {
       Pattern.compile("^(https?://[^/]+/[^/]+/[^/]+?)(/-)?/(?:edit|blob|tree|src)/.*$");
 
   private final History history;
+  private final Changelog changelog;
   private final String commitBase;
 
-  Freshness(History history, String editUrl) {
+  Freshness(History history, Changelog changelog, String editUrl) {
     this.history = history;
+    this.changelog = changelog;
     this.commitBase = commitBase(editUrl);
+  }
+
+  History history() {
+    return history;
+  }
+
+  Changelog changelog() {
+    return changelog;
   }
 
   /** Where a commit is shown, from the edit link's repository ("" when it names none). */
@@ -94,7 +105,8 @@ final class Freshness {
         history.shallow());
   }
 
-  private String url(Commit c) {
+  /** The commit on the forge the edit link names, or "". */
+  String url(Commit c) {
     return commitBase.isEmpty() ? "" : commitBase + c.id();
   }
 }

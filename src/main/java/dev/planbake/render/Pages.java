@@ -266,6 +266,24 @@ final class Pages {
     return Page.text("search/index.html", theme.render("search", ctx));
   }
 
+  /** {@code /changes/} and {@code /changes.atom}, or none when the plans are not in git. */
+  Page[] changes() {
+    if (!freshness.history().present()) {
+      return new Page[0];
+    }
+    String root = "../";
+    ChangeViews views = new ChangeViews(repo, freshness);
+    View.ChangesPage c = views.page(root);
+    String description =
+        c.count() + (c.count() == 1 ? " change" : " changes") + " since " + c.since();
+    Map<String, Object> ctx = context(root, meta("What changed", description, "changes/"));
+    ctx.put("changes", c);
+    return new Page[] {
+      Page.text("changes/index.html", theme.render("changes", ctx)),
+      Page.text("changes.atom", views.atom(settings.title(), settings.baseUrl()))
+    };
+  }
+
   Page timeline() {
     String root = "../";
     View.TimelinePage t = Timeline.view(repo, views, freshness.today(), root);

@@ -3,6 +3,7 @@ package dev.planbake.render;
 import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.graph.Layout;
+import dev.planbake.model.Changelog;
 import dev.planbake.model.Document;
 import dev.planbake.model.History;
 import dev.planbake.model.Plan;
@@ -61,6 +62,8 @@ public final class Renderer {
   /** The plans' git history, for footers and plan pages ({@link History#NONE} outside git). */
   private History history = History.NONE;
 
+  private Changelog changelog = Changelog.NONE;
+
   /** Permalink pages are small: a job renders this many, so that a job is worth its handing out. */
   private static final int PERMALINKS_PER_JOB = 64;
 
@@ -103,8 +106,9 @@ public final class Renderer {
    * The git history the next updates show. Every page's footer names its commit, so a caller that
    * sets another history must have the next update render every page.
    */
-  public void history(History h) {
+  public void history(History h, Changelog changes) {
     this.history = h;
+    this.changelog = changes;
   }
 
   /** Every page and asset of the site. */
@@ -171,7 +175,7 @@ public final class Renderer {
             repo,
             units,
             hood,
-            new Freshness(history, settings.editUrl()));
+            new Freshness(history, changelog, settings.editUrl()));
     // Plan pages link to the graph page of their units: when groups change, all of them do.
     Map<UnitId, String> graphPageOf = groups.pages();
     boolean regrouped = false;
@@ -347,6 +351,7 @@ public final class Renderer {
           });
     }
     jobs.add(() -> emit(pages.search(), pages.notFound(), pages.timeline()));
+    jobs.add(() -> emit(pages.changes()));
     if (!settings.baseUrl().isEmpty()) {
       jobs.add(() -> emit(Sitemap.of(settings.baseUrl(), repo)));
     }

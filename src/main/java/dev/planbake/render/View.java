@@ -280,4 +280,24 @@ final class View {
 
   /** A unit on the timeline: its due date, and whether (and by how many days) it is overdue. */
   public record TimelineRow(UnitRef unit, String due, boolean overdue, int daysOverdue) {}
+
+  /** The changes page: what changed in the plans, week by week, from git. */
+  public record ChangesPage(
+      boolean present, String since, boolean partial, int count, List<ChangeWeek> weeks) {}
+
+  /** One week of changes, newest first. */
+  public record ChangeWeek(String label, String start, List<ChangeItem> items) {}
+
+  /** One change to one unit or plan, with the commit that made it. */
+  public record ChangeItem(
+      String kind,
+      String text,
+      String title,
+      String url,
+      Status status,
+      Progress progress,
+      String date,
+      String author,
+      String shortId,
+      String commitUrl) {}
 }

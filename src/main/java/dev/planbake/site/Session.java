@@ -6,6 +6,7 @@ import dev.planbake.diag.Diagnostics;
 import dev.planbake.diag.Position;
 import dev.planbake.graph.Graph;
 import dev.planbake.history.GitHistory;
+import dev.planbake.model.Changelog;
 import dev.planbake.model.History;
 import dev.planbake.model.Html;
 import dev.planbake.model.Plan;
@@ -68,7 +69,13 @@ public final class Session {
   private final GitHistory gitHistory;
 
   /** The history being read beside the scan and parse of the current refresh. */
-  private CompletableFuture<History> nextHistory;
+  private CompletableFuture<Past> nextHistory;
+
+  /** What changed in the plans, from the history's revisions (rendering sessions only). */
+  private final Changes changes;
+
+  /** The history read beside a refresh, and the changelog made from it on the same thread. */
+  private record Past(History history, Changelog changelog) {}
 
   private Diagnostics historyProblems = new Diagnostics();
 
@@ -111,6 +118,8 @@ public final class Session {
     this.keep = keep;
     this.graphMemo = keep ? new Graph.Memo() : null;
     this.gitHistory = render ? new GitHistory(settings.plans()) : null;
+    this.changes =
+        render && !settings.plans().isEmpty() ? new Changes(settings.plans().get(0)) : null;
     this.renderer =
         render
             ? new Renderer(
@@ -246,7 +255,10 @@ public final class Session {
     historyProblems = problems;
     nextHistory =
         CompletableFuture.supplyAsync(
-            () -> gitHistory.current(problems),
+            () -> {
+              History h = gitHistory.current(problems);
+              return new Past(h, changes == null ? Changelog.NONE : changes.of(h));
+            },
             r -> {
               Thread t = new Thread(r, "planbake-history");
               t.setDaemon(true);
@@ -255,10 +267,10 @@ public final class Session {
   }
 
   /** The history read beside this refresh, and whether its commit is not the one pages show. */
-  private History history(Diagnostics diagnostics) {
-    History h = nextHistory == null ? History.NONE : nextHistory.join();
+  private Past history(Diagnostics diagnostics) {
+    Past p = nextHistory == null ? new Past(History.NONE, Changelog.NONE) : nextHistory.join();
     diagnostics.addAll(historyProblems.inOrder());
-    return h;
+    return p;
   }
 
   private Update update(List<Plan> plans, Stopwatch clock, Diagnostics diagnostics) {
@@ -268,12 +280,13 @@ public final class Session {
     List<Page> changed = new ArrayList<>();
     Set<String> removed = new HashSet<>();
     if (render) {
-      History history = history(diagnostics);
+      Past past = history(diagnostics);
+      History history = past.history();
       String commit = history.present() ? history.head().id() : null;
       // Every footer names the commit: when it moves, every page is rendered again.
       boolean moved = !pages.isEmpty() && !Objects.equals(commit, shownCommit);
       shownCommit = commit;
-      renderer.history(history);
+      renderer.history(history, past.changelog());
       clock.lap("history");
       Set<String> changedPlans = moved ? null : new HashSet<>();
       for (Plan p : plans) {

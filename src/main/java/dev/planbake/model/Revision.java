@@ -1,0 +1,11 @@
+package dev.planbake.model;
+
+/**
+ * One commit's change to one plan file, with the file's text before and after it.
+ *
+ * @param commit the commit that made the change
+ * @param source the file as the scanner names it: relative to its plans folder, with {@code /}
+ * @param before its text before the commit, or null when the commit added it
+ * @param after its text after the commit, or null when the commit deleted it
+ */
+public record Revision(Commit commit, String source, String before, String after) {}
