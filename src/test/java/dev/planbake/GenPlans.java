@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The benchmark's corpus generator ({@code ../shared/bench/gen-plans}) and its {@code truth.json},
@@ -216,6 +218,40 @@ public final class GenPlans {
       out.put(id, deps);
     }
     return out;
+  }
+
+  /** The same dependencies the other way: for every unit, the units that depend on it. */
+  public static Map<String, List<String>> dependents(Map<String, List<String>> dependencies) {
+    Map<String, List<String>> out = new HashMap<>();
+    dependencies.forEach(
+        (id, ds) -> ds.forEach(d -> out.computeIfAbsent(d, k -> new ArrayList<>()).add(id)));
+    return out;
+  }
+
+  /** Every unit reachable from {@code id} along {@code next}, without {@code id} itself. */
+  public static Set<String> reach(String id, Map<String, List<String>> next) {
+    Set<String> seen = new TreeSet<>();
+    java.util.ArrayDeque<String> todo = new ArrayDeque<>(List.of(id));
+    while (!todo.isEmpty()) {
+      for (String y : next.getOrDefault(todo.poll(), List.of())) {
+        if (seen.add(y)) {
+          todo.add(y);
+        }
+      }
+    }
+    seen.remove(id);
+    return seen;
+  }
+
+  /**
+   * The units in the middle of the DAG (something upstream and something downstream), in id order.
+   */
+  public static List<String> middle(Map<String, List<String>> dependencies) {
+    Map<String, List<String>> dependents = dependents(dependencies);
+    return dependencies.keySet().stream()
+        .filter(id -> !dependencies.get(id).isEmpty() && dependents.containsKey(id))
+        .sorted()
+        .toList();
   }
 
   private static List<String> ids(List<StatusFile.Unit> units) {

@@ -17,10 +17,12 @@ import java.util.TreeMap;
 /**
  * Which units the graph pages draw and on which page. Every drawn unit belongs to a group: the
  * folder that holds its plan (for a feature folder such as {@code specs/004-x/}, the folder that
- * holds it: {@code specs}); a folder with more than {@link #GROUP_LIMIT} units is cut into parts
- * between plans, so that a multi-unit file or a feature folder stays on one page. {@code /graph/}
- * draws the whole graph when it has at most {@link #WHOLE_LIMIT} units and fits the screen, and
- * otherwise shows the groups. See docs/graph.md for why.
+ * holds it: {@code specs}), a folder of fewer than {@link #MIN_GROUP} units folded into its parent
+ * below the top folder; a folder with more than {@link #GROUP_LIMIT} units is cut into parts
+ * between plans, so that a multi-unit file or a feature folder stays on one page, and each part is
+ * named by its first and last plan ({@link #guideWords}). {@code /graph/} draws the whole graph
+ * when it has at most {@link #WHOLE_LIMIT} units and fits the screen, and otherwise shows the
+ * groups. See docs/graph.md for why.
  */
 final class GraphGroups {
   /** The most units one page lays out whole: beyond this a layered drawing stops being readable. */
@@ -28,6 +30,9 @@ final class GraphGroups {
 
   /** The most units of one group page (its outside neighbours come on top). */
   static final int GROUP_LIMIT = 100;
+
+  /** The fewest units a folder below the top one needs to be a group of its own. */
+  static final int MIN_GROUP = 8;
 
   /** The group of units named but not yet planned. */
   private static final String NOT_PLANNED = "(not yet planned)";
@@ -139,6 +144,7 @@ final class GraphGroups {
       String key = u.placeholder() ? NOT_PLANNED : home(u, featureFolders);
       byFolder.computeIfAbsent(key, k -> new ArrayList<>()).add(u);
     }
+    foldSmallFolders(byFolder);
     // Plans whole and together: by file, then in id order.
     byFolder.values().forEach(us -> us.sort(BY_SOURCE));
     List<Group> out = new ArrayList<>();
@@ -150,7 +156,7 @@ final class GraphGroups {
       int parts = cut.size();
       for (int i = 0; i < parts; i++) {
         List<Unit> part = cut.get(i);
-        String partName = parts == 1 ? name : name + " (part " + (i + 1) + " of " + parts + ")";
+        String partName = parts == 1 ? name : name + " (" + guideWords(cut, i) + ")";
         String slug = parts == 1 ? base : base + "-" + (i + 1);
         while (!slugs.add(slug)) {
           slug = slug + "-x";
@@ -159,6 +165,66 @@ final class GraphGroups {
       }
     }
     return out;
+  }
+
+  /**
+   * Folds every folder of fewer than {@link #MIN_GROUP} units into the folder that holds it, the
+   * deepest first, but never into the plans root: one spec, change or phase folder per plan (Kiro,
+   * OpenSpec, GSD) would otherwise make a group per plan. A top folder stays a group at any size.
+   */
+  private static void foldSmallFolders(Map<String, List<Unit>> byFolder) {
+    int deepest = 0;
+    for (String f : byFolder.keySet()) {
+      deepest = Math.max(deepest, depth(f));
+    }
+    // Depth by depth, so that a parent made by folding is itself folded when still small.
+    for (int d = deepest; d > 1; d--) {
+      for (String f : new ArrayList<>(byFolder.keySet())) {
+        List<Unit> us = byFolder.get(f);
+        if (depth(f) == d && us.size() < MIN_GROUP && !f.equals(NOT_PLANNED)) {
+          byFolder.remove(f);
+          String parent = f.substring(0, f.lastIndexOf('/'));
+          byFolder.computeIfAbsent(parent, k -> new ArrayList<>()).addAll(us);
+        }
+      }
+    }
+  }
+
+  private static int depth(String folder) {
+    return folder.isEmpty() ? 0 : folder.split("/", -1).length;
+  }
+
+  /**
+   * What part {@code i} of a folder holds, as a dictionary's guide words: its first and last plan,
+   * each named by as many words of its slug as tell it from the plan across the cut ("audit to
+   * payment", "2026-01 to 2026-05"). Plans are in file order, so a reader finds a plan by its name.
+   */
+  static String guideWords(List<List<Unit>> parts, int i) {
+    List<Unit> part = parts.get(i);
+    String first = part.get(0).planSlug();
+    String last = lastOf(part).planSlug();
+    // The outer ends have no neighbour across a cut: they are told from the part's other end.
+    String before = i == 0 ? last : lastOf(parts.get(i - 1)).planSlug();
+    String after = i + 1 == parts.size() ? first : parts.get(i + 1).get(0).planSlug();
+    String from = words(first, before);
+    String to = words(last, after);
+    return from.equals(to) ? from : from + " to " + to;
+  }
+
+  private static Unit lastOf(List<Unit> part) {
+    return part.get(part.size() - 1);
+  }
+
+  /** The fewest leading words of a slug (split at '-') that differ from those of {@code other}. */
+  private static String words(String slug, String other) {
+    int end = -1;
+    do {
+      end = slug.indexOf('-', end + 1);
+      String head = end < 0 ? slug : slug.substring(0, end);
+      if (end < 0 || !(other.equals(head) || other.startsWith(head + "-"))) {
+        return head;
+      }
+    } while (true);
   }
 
   /**

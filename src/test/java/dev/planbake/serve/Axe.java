@@ -74,13 +74,24 @@ final class Axe {
    * impact, what to fix and the first elements involved. Empty when there are none.
    */
   static List<String> seriousViolations(Page page) {
+    return violations(page, "v.impact === 'serious' || v.impact === 'critical'");
+  }
+
+  /** Every violation axe finds on the page as it is now, whatever its impact. */
+  static List<String> violations(Page page) {
+    return violations(page, "true");
+  }
+
+  private static List<String> violations(Page page, String filter) {
     page.addScriptTag(new Page.AddScriptTagOptions().setContent(source()));
     Object result =
         page.evaluate(
             "async () => {"
                 + " const r = await axe.run(document, { resultTypes: ['violations'] });"
                 + " return r.violations"
-                + "  .filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + "  .filter(v => "
+                + filter
+                + ")"
                 + "  .map(v => ({ id: v.id, impact: v.impact, help: v.help,"
                 + "    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' '"
                 + "      + (n.failureSummary || '').replace(/\\s+/g, ' ')) }));"

@@ -144,12 +144,15 @@ class BrowserTest {
   // ---- graph
 
   @Test
-  void clickingAGraphNodeOpensItsPlan() {
+  void clickingAGraphNodeOpensItsFocusViewAndFromThereItsPlan() {
     Page page = browser.page();
     page.navigate(base + "graph/");
-    Locator node = page.locator("svg a.gnode[href$='plans/unit-2-0-invoice-builder/']");
+    Locator node = page.locator("svg a.gnode[href$='units/2.0/graph/']");
     assertEquals(1, node.count(), "the graph has one node for Unit 2.0");
     node.click();
+    page.waitForURL("**/units/2.0/graph/");
+    assertEquals("Unit 2.0: Invoice Builder", page.locator("h1").textContent().strip());
+    page.locator(".lede a").last().click();
     page.waitForURL("**/plans/unit-2-0-invoice-builder/");
     assertEquals("Unit 2.0: Invoice Builder", page.locator("h1").textContent().strip());
   }

@@ -11,9 +11,7 @@ import dev.planbake.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -198,22 +196,14 @@ class FocusViewsTest {
     Map<String, List<String>> deps =
         GenPlans.dependencies(GenPlans.truth(gen.resolve("gen-300-4")), status);
     deps.forEach((id, ds) -> assertFalse(id == null || ds.contains(null), "unnamed unit: " + id));
-    Map<String, List<String>> needed = new HashMap<>();
-    deps.forEach(
-        (id, ds) -> ds.forEach(d -> needed.computeIfAbsent(d, k -> new ArrayList<>()).add(id)));
-    // Units in the middle of the DAG: something upstream and something downstream.
-    List<String> middle =
-        new ArrayList<>(
-            deps.keySet().stream()
-                .filter(id -> !deps.get(id).isEmpty() && needed.containsKey(id))
-                .sorted()
-                .toList());
+    Map<String, List<String>> needed = GenPlans.dependents(deps);
+    List<String> middle = GenPlans.middle(deps);
     assertTrue(middle.size() > 20, "units in the middle: " + middle.size());
     int exact = 0;
     for (int i = 0; i < middle.size(); i += middle.size() / 10) {
       String id = middle.get(i);
-      Set<String> up = reach(id, deps);
-      Set<String> down = reach(id, needed);
+      Set<String> up = GenPlans.reach(id, deps);
+      Set<String> down = GenPlans.reach(id, needed);
       Document doc = page(site.out(), "units/" + id.replace('#', '/') + "/graph/index.html");
       assertEquals("Waits on (" + up.size() + ")", doc.selectFirst("#upstream").text(), id);
       assertEquals("Waits on it (" + down.size() + ")", doc.selectFirst("#downstream").text(), id);
@@ -229,20 +219,5 @@ class FocusViewsTest {
     }
     assertTrue(exact >= 3, "focus views compared unit by unit: " + exact);
     assertEveryBoxOpensAFocusView(site.out(), 1000);
-  }
-
-  /** Every unit reachable from {@code id} along {@code next}. */
-  static Set<String> reach(String id, Map<String, List<String>> next) {
-    Set<String> seen = new TreeSet<>();
-    ArrayDeque<String> todo = new ArrayDeque<>(List.of(id));
-    while (!todo.isEmpty()) {
-      for (String y : next.getOrDefault(todo.poll(), List.of())) {
-        if (seen.add(y)) {
-          todo.add(y);
-        }
-      }
-    }
-    seen.remove(id);
-    return seen;
   }
 }

@@ -46,6 +46,17 @@ class GraphGroupsTest {
   }
 
   @Test
+  void aFolderCutInPartsNamesEachByItsFirstAndLastPlan() throws IOException {
+    Document doc = Jsoup.parse(site.out().resolve("graph/index.html").toFile(), "UTF-8");
+    List<String> names = doc.select("table.graph-groups tbody td:first-child a").eachText();
+    List<String> parts = names.stream().filter(n -> n.contains("(")).toList();
+    assertFalse(parts.isEmpty(), "some folder is cut: " + names);
+    for (String n : parts) {
+      assertTrue(n.matches("[a-z/]+ \\([0-9a-z-]+( to [0-9a-z-]+)?\\)"), n);
+    }
+  }
+
+  @Test
   void theOverviewListsOpenUnitsFirstAndCountsDoneOnesInProgress() throws IOException {
     Document doc = Jsoup.parse(site.out().resolve("graph/index.html").toFile(), "UTF-8");
     List<Element> rows = doc.select(".graph-page svg a.gnode.grow");
