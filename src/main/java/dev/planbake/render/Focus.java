@@ -83,8 +83,10 @@ final class Focus {
             + u.label()
             + ": "
             + GraphBoxes.count(ups, "unit")
+            + (sides.upMore() ? " or more" : "")
             + " upstream, "
             + GraphBoxes.count(downs, "unit")
+            + (sides.downMore() ? " or more" : "")
             + " downstream";
     String svg = GraphSvg.svg(d.diagram(), d.nodes(), d.edges(), "graph graph-focus", label);
     GraphGroups.Group g = groups.groupOf(u.id());
@@ -96,8 +98,10 @@ final class Focus {
             root + "graph/",
             g == null ? "" : g.name(),
             g == null ? "" : root + "graph/" + g.slug() + "/",
-            GraphBoxes.count(ups, "unit"),
-            GraphBoxes.count(downs, "unit"),
+            GraphBoxes.count(ups, "unit") + (sides.upMore() ? " or more" : ""),
+            GraphBoxes.count(downs, "unit") + (sides.downMore() ? " or more" : ""),
+            ups + (sides.upMore() ? "+" : ""),
+            downs + (sides.downMore() ? "+" : ""),
             svg,
             d.diagram().width(),
             GraphBoxes.legend(),

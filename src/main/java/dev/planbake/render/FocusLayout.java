@@ -33,13 +33,19 @@ final class FocusLayout {
   private static final int GAP_Y = 12;
   private static final int PAD = 8;
 
+  /**
+   * The most units one side explores, nearest first; a side with more says "300 or more". See
+   * docs/graph.md.
+   */
+  static final int REACH_LIMIT = 300;
+
   private FocusLayout() {}
 
   /**
    * The units on each side of a unit, each side as its columns from the unit outwards (column 0 is
    * one step away), every column in id order.
    */
-  record Sides(List<List<Unit>> up, List<List<Unit>> down) {
+  record Sides(List<List<Unit>> up, List<List<Unit>> down, boolean upMore, boolean downMore) {
     int upCount() {
       return up.stream().mapToInt(List::size).sum();
     }
@@ -56,7 +62,11 @@ final class FocusLayout {
   static Sides sides(Unit u, Map<UnitId, Unit> units) {
     Map<UnitId, Integer> up = columns(u, units, true, Map.of());
     Map<UnitId, Integer> down = columns(u, units, false, up);
-    return new Sides(byColumn(up, units), byColumn(down, units));
+    return new Sides(
+        byColumn(up, units),
+        byColumn(down, units),
+        up.size() >= REACH_LIMIT,
+        down.size() >= REACH_LIMIT);
   }
 
   /**
@@ -71,12 +81,17 @@ final class FocusLayout {
     dist.put(u.id(), 0);
     ArrayDeque<Unit> queue = new ArrayDeque<>();
     queue.add(u);
-    while (!queue.isEmpty()) {
+    // The nearest REACH_LIMIT units at most: every unit's whole closure would cost time in the
+    // square of the site's size (10,000 generated plans: 15 minutes of CPU), and a page shows 60.
+    while (!queue.isEmpty() && dist.size() <= REACH_LIMIT) {
       Unit x = queue.poll();
       int d = dist.get(x.id());
       for (UnitId y : next.apply(x)) {
         Unit uy = units.get(y);
-        if (uy != null && !taken.containsKey(y) && !dist.containsKey(y)) {
+        if (uy != null
+            && !taken.containsKey(y)
+            && !dist.containsKey(y)
+            && dist.size() <= REACH_LIMIT) {
           dist.put(y, d + 1);
           queue.add(uy);
         }

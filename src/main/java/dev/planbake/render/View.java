@@ -239,6 +239,8 @@ final class View {
       String groupUrl,
       String upstream,
       String downstream,
+      String upNumber,
+      String downNumber,
       String svg,
       int width,
       List<Status> legend,
