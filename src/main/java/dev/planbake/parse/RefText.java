@@ -339,24 +339,7 @@ final class RefText {
    * text}, blanked once read.
    */
   private static void unitLists(StringBuilder text, List<Target> out) {
-    int n = text.length();
-    int i = 0;
-    while (i + 4 < n) {
-      char c = text.charAt(i);
-      boolean wordStart = i == 0 || !PlainText.isWordChar(text.charAt(i - 1));
-      if ((c == 'u' || c == 'U') && wordStart && PlainText.regionIgnoreCase(text, i, "unit")) {
-        int from = IdList.skipWord(text, i, "unit");
-        int end = from > i ? IdList.scan(text, from, IdList.Item.UNIT, out) : from;
-        if (end > from) {
-          for (int k = i; k < end; k++) {
-            text.setCharAt(k, ' ');
-          }
-          i = end;
-          continue;
-        }
-      }
-      i++;
-    }
+    numbered(text, "unit", IdList.Item.UNIT, out);
   }
 
   /**
@@ -396,7 +379,7 @@ final class RefText {
         if (rest == null) {
           rest = new StringBuilder(text);
         }
-        numbered(rest, word, out);
+        numbered(rest, word, word.equals("phase") ? IdList.Item.PHASE : IdList.Item.FEATURE, out);
       }
     }
     String left = rest == null ? text : rest.toString();
@@ -424,14 +407,21 @@ final class RefText {
     }
   }
 
-  /** Every {@code Phase 2} (or {@code Feature 001}) of {@code text}, blanked once read. */
-  private static void numbered(StringBuilder text, String word, List<Target> out) {
-    IdList.Item item = word.equals("phase") ? IdList.Item.PHASE : IdList.Item.FEATURE;
+  /**
+   * Every {@code word} followed by ids of {@code item} in {@code text} ({@code Unit 1.2}, {@code
+   * Phases 1 and 2}, {@code Feature 001}), blanked once read.
+   */
+  private static void numbered(
+      StringBuilder text, String word, IdList.Item item, List<Target> out) {
     int n = text.length();
     int i = 0;
+    char first = word.charAt(0);
     while (i + word.length() < n) {
+      char c = text.charAt(i);
       boolean wordStart = i == 0 || !PlainText.isWordChar(text.charAt(i - 1));
-      if (wordStart && PlainText.regionIgnoreCase(text, i, word)) {
+      if (Character.toLowerCase(c) == first
+          && wordStart
+          && PlainText.regionIgnoreCase(text, i, word)) {
         int from = IdList.skipWord(text, i, word);
         int end = from > i ? IdList.scan(text, from, item, out) : from;
         if (end > from) {
