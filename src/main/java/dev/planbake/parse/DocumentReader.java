@@ -108,6 +108,7 @@ final class DocumentReader {
   private final IdGenerator ids;
   private final boolean packHtml;
   private final BitSet inTag;
+  private final BitSet inTaskBlock;
   private final Map<Node, String> anchors = new IdentityHashMap<>();
 
   private final Deque<Open> stack = new ArrayDeque<>();
@@ -183,6 +184,7 @@ final class DocumentReader {
     this.ids = IdGenerator.builder().defaultId("section").prefix(idPrefix).build();
     this.packHtml = packHtml;
     this.inTag = Fields.tagBlockLines(lines);
+    this.inTaskBlock = Fields.taskBlockLines(lines);
     this.extras = new Extras(this::line);
   }
 
@@ -505,6 +507,11 @@ final class DocumentReader {
 
   private void onTask(ListItem li, boolean done) {
     int line = firstLine(li);
+    if (inTaskBlock.get(line)) {
+      // A box inside a GSD plan's <task> … </task> is part of its instructions ("- [x]
+      // checkboxes render correctly"); <success_criteria> boxes are the plan's own checklist.
+      return;
+    }
     String raw = line(line);
     String text = raw.substring(PlainText.taskPrefixEnd(raw)).strip();
     List<String> path = new ArrayList<>();

@@ -173,6 +173,19 @@ final class Fields {
    * … {@code </task>}) of a file, 1-based; HTML's own tags do not count.
    */
   static BitSet tagBlockLines(String[] lines) {
+    return tagBlockLines(lines, name -> !HTML_TAGS.contains(name));
+  }
+
+  /**
+   * The lines inside a GSD plan's {@code <task>} … {@code </task>} blocks, 1-based: instructions to
+   * whoever carries the task out, not the plan's checklist.
+   */
+  static BitSet taskBlockLines(String[] lines) {
+    return tagBlockLines(lines, "task"::equals);
+  }
+
+  private static BitSet tagBlockLines(
+      String[] lines, java.util.function.Predicate<String> sections) {
     // Where each tag closes, so an unclosed tag costs nothing and the scan stays linear.
     Map<String, ArrayDeque<Integer>> closes = new HashMap<>();
     for (int i = 0; i < lines.length; i++) {
@@ -186,7 +199,7 @@ final class Fields {
     BitSet inside = new BitSet();
     for (int i = 0; i < lines.length; i++) {
       Matcher open = lines[i].indexOf('<') < 0 ? null : OPEN_TAG.matcher(lines[i]);
-      if (open == null || !open.matches() || HTML_TAGS.contains(open.group(1))) {
+      if (open == null || !open.matches() || !sections.test(open.group(1))) {
         continue;
       }
       ArrayDeque<Integer> at = closes.get(open.group(1));

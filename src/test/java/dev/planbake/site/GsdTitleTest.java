@@ -74,6 +74,53 @@ class GsdTitleTest {
         () -> assertEquals("Trust Boundaries", title(r, "04-x/04-01-PLAN.md")));
   }
 
+  @Test
+  void aBoxInsideATaskBlockIsAnInstructionNotATaskButOneInADetailsBlockCounts() {
+    Site.Result r =
+        TestSite.of(
+                tmp,
+                """
+                === 12.4-mfa/12.4-05-PLAN.md ===
+                <objective>
+                Polish the terminal UI.
+                </objective>
+
+                <task type="auto">
+                  <name>Verify CSS styling consistency</name>
+                  <verify>
+                   Check that:
+                   - [x] checkboxes render correctly
+
+                   - [ ] spinners stop
+                  </verify>
+                </task>
+                === notes.md ===
+                # Notes
+
+                <details>
+                <summary>Checklist</summary>
+
+                - [x] one
+                - [ ] two
+
+                </details>
+                """)
+            .check();
+    assertAll(
+        () -> assertEquals("0/0", tasks(r, "12.4-mfa/12.4-05-PLAN.md")),
+        () -> assertEquals("1/2", tasks(r, "notes.md")));
+  }
+
+  private static String tasks(Site.Result r, String source) {
+    var p =
+        r.repository().units().stream()
+            .filter(u -> u.source().equals(source))
+            .findFirst()
+            .orElseThrow()
+            .progress();
+    return p.done() + "/" + p.total();
+  }
+
   private static String title(Site.Result r, String source) {
     return r.repository().units().stream()
         .filter(u -> u.source().equals(source))
