@@ -13,8 +13,10 @@ import dev.planbake.model.UnitId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -326,6 +328,7 @@ public final class Renderer {
     // made again when any unit in it changed (or it is new); laid out by hand, no ELK.
     Focus focus = new Focus(pages, theme, units, groups, cycles);
     Set<UnitId> changedUnits = all ? Set.of() : changes.within(0);
+    Set<UnitId> reached = all ? Set.of() : reach(changedUnits, units);
     List<Unit> focused = new ArrayList<>();
     for (Unit u : repo.units()) {
       if (Focus.has(u)) {
@@ -339,8 +342,13 @@ public final class Renderer {
             long start = System.nanoTime();
             List<Page> made = new ArrayList<>(slice.size());
             for (Unit u : slice) {
-              FocusLayout.Sides sides = focus.sides(u);
               Page was = all ? null : previous.get(Urls.focus(u) + "index.html");
+              if (was != null && !reached.contains(u.id())) {
+                // Nothing changed up- or downstream of it: its view is as it was.
+                made.add(was);
+                continue;
+              }
+              FocusLayout.Sides sides = focus.sides(u);
               made.add(
                   was != null && !changedUnits.contains(u.id()) && !shows(sides, changedUnits)
                       ? was
@@ -406,6 +414,31 @@ public final class Renderer {
   /** How long the focus views of the last update took, summed over the threads that made them. */
   public long focusMillis() {
     return focusMillis;
+  }
+
+  /**
+   * The changed units and everything up- or downstream of them: the only units whose focus view can
+   * show a changed unit (x is downstream of u exactly when u is upstream of x).
+   */
+  private static Set<UnitId> reach(Set<UnitId> changed, Map<UnitId, Unit> units) {
+    Set<UnitId> seen = new HashSet<>(changed);
+    for (boolean up : new boolean[] {true, false}) {
+      Deque<UnitId> todo = new ArrayDeque<>(changed);
+      Set<UnitId> side = new HashSet<>(changed);
+      while (!todo.isEmpty()) {
+        Unit u = units.get(todo.pop());
+        if (u == null) {
+          continue;
+        }
+        for (UnitId next : up ? u.dependsOn() : u.enables()) {
+          if (side.add(next)) {
+            todo.push(next);
+          }
+        }
+      }
+      seen.addAll(side);
+    }
+    return seen;
   }
 
   private static boolean shows(FocusLayout.Sides sides, Set<UnitId> changed) {
