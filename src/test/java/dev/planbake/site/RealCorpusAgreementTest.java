@@ -254,27 +254,17 @@ class RealCorpusAgreementTest {
         Map<?, ?> e = (Map<?, ?>) o;
         out.add(
             new Expected(
-                str(e, "source"),
-                str(e, "id"),
-                str(e, "declared_status"),
+                RealCorpusTest.str(e, "source"),
+                RealCorpusTest.str(e, "id"),
+                RealCorpusTest.str(e, "declared_status"),
                 ((Number) e.get("tasks_done")).intValue(),
                 ((Number) e.get("tasks_total")).intValue(),
-                strings(e, "depends_on"),
-                strings(e, "dangling")));
+                RealCorpusTest.strings(e, "depends_on"),
+                RealCorpusTest.strings(e, "dangling")));
       }
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String str(Map<?, ?> m, String key) {
-    Object v = m.get(key);
-    return v == null ? null : v.toString();
-  }
-
-  private static List<String> strings(Map<?, ?> m, String key) {
-    Object v = m.get(key);
-    return v == null ? List.of() : ((List<?>) v).stream().map(Object::toString).toList();
   }
 }

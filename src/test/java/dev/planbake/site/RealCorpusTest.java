@@ -193,12 +193,14 @@ class RealCorpusTest {
     }
   }
 
-  private static String str(Map<?, ?> m, String key) {
+  /** A string value of an expectation entry, or null. */
+  static String str(Map<?, ?> m, String key) {
     Object v = m.get(key);
     return v == null ? null : v.toString();
   }
 
-  private static List<String> strings(Map<?, ?> m, String key) {
+  /** A list value of an expectation entry, or an empty list. */
+  static List<String> strings(Map<?, ?> m, String key) {
     Object v = m.get(key);
     return v == null ? List.of() : ((List<?>) v).stream().map(Object::toString).toList();
   }
