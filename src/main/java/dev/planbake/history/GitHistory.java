@@ -172,13 +172,13 @@ public final class GitHistory {
         if (c.getParentCount() > 1) {
           continue;
         }
-        Commit commit = null;
+        Commit commit = commit(c);
         List<DiffEntry> diff = changes(repo, walk, c, paths);
         // In a shallow clone the oldest commit "adds" every file: not a change anyone made.
         boolean real = !(shallow && c.getParentCount() == 0);
-        if (real && revisions.size() < MAX_REVISIONS && !commit(c).date().isBefore(since)) {
+        if (real && revisions.size() < MAX_REVISIONS && !commit.date().isBefore(since)) {
           for (DiffEntry d : diff) {
-            Revision r = revision(repo, commit(c), d, work, named);
+            Revision r = revision(repo, commit, d, work, named);
             if (r != null) {
               revisions.add(r);
             }
@@ -197,7 +197,6 @@ public final class GitHistory {
           if (seen.closed) {
             continue; // an earlier file of the same name, deleted before this one was added
           }
-          commit = commit == null ? commit(c) : commit;
           if (seen.changed == null) {
             seen.changed = commit;
           }

@@ -52,7 +52,6 @@ final class ChangeViews {
             out.add(
                 new View.ChangeWeek("Week of " + monday.format(WEEK), monday.toString(), items)));
     return new View.ChangesPage(
-        freshness.history().present(),
         log.since() == null ? "" : log.since().toString(),
         log.partial(),
         log.entries().size(),

@@ -41,7 +41,7 @@ final class Timeline {
   private Timeline() {}
 
   /** A unit with its due date. */
-  record Dated(Unit unit, LocalDate due, int line) {}
+  record Dated(Unit unit, LocalDate due) {}
 
   /**
    * The due date of {@code u}, or null: the first due-date field of its plan's header. Units of a
@@ -51,17 +51,17 @@ final class Timeline {
     if (plan == null || u.placeholder()) {
       return null;
     }
-    return first(u, plan.metadata().fields(), 0, Integer.MAX_VALUE);
+    return first(u, plan.metadata().fields());
   }
 
-  private static Dated first(Unit u, List<Field> fields, int from, int to) {
+  private static Dated first(Unit u, List<Field> fields) {
     for (Field f : fields) {
-      if (f.line() < from || f.line() >= to || !KEY.matcher(f.key().strip()).matches()) {
+      if (!KEY.matcher(f.key().strip()).matches()) {
         continue;
       }
       LocalDate d = date(f.value());
       if (d != null) {
-        return new Dated(u, d, f.line());
+        return new Dated(u, d);
       }
     }
     return null;

@@ -284,8 +284,7 @@ final class View {
   public record TimelineRow(UnitRef unit, String due, boolean overdue, int daysOverdue) {}
 
   /** The changes page: what changed in the plans, week by week, from git. */
-  public record ChangesPage(
-      boolean present, String since, boolean partial, int count, List<ChangeWeek> weeks) {}
+  public record ChangesPage(String since, boolean partial, int count, List<ChangeWeek> weeks) {}
 
   /** One week of changes, newest first. */
   public record ChangeWeek(String label, String start, List<ChangeItem> items) {}
