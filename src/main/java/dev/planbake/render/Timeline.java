@@ -34,7 +34,7 @@ final class Timeline {
   private static final int WIDTH = 960;
 
   private static final int ROW = 34;
-  private static final int LEFT = 104;
+  private static final int LEFT = 124;
   private static final int RIGHT = 16;
   private static final int TOP = 28;
 
