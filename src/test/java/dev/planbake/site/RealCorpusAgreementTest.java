@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.planbake.StatusFile;
-import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,16 +100,7 @@ class RealCorpusAgreementTest {
   private static Score score(Path expectationFile) {
     String repo = expectationFile.getFileName().toString().replaceFirst("\\.json$", "");
     List<Expected> expected = read(expectationFile);
-    Site.Result result;
-    try {
-      result =
-          Site.build(
-              Settings.defaults()
-                  .withPlans(List.of(CORPUS.resolve(repo)))
-                  .withOut(out.resolve(repo)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Site.Result result = RealCorpusTest.build(CORPUS.resolve(repo), out.resolve(repo));
     StatusFile status = StatusFile.read(out.resolve(repo).resolve("status.json"));
     Map<String, StatusFile.Unit> bySource = new HashMap<>();
     Map<String, String> sourceOfId = new HashMap<>();

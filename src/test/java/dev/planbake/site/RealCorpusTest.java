@@ -66,16 +66,7 @@ class RealCorpusTest {
   private static DynamicContainer repo(Path expectationFile) {
     String repo = expectationFile.getFileName().toString().replaceFirst("\\.json$", "");
     List<Expected> expected = read(expectationFile);
-    Site.Result result;
-    try {
-      result =
-          Site.build(
-              Settings.defaults()
-                  .withPlans(List.of(CORPUS.resolve(repo)))
-                  .withOut(out.resolve(repo)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Site.Result result = build(CORPUS.resolve(repo), out.resolve(repo));
     StatusFile status = StatusFile.read(out.resolve(repo).resolve("status.json"));
     Map<String, StatusFile.Unit> bySource = new HashMap<>();
     status.units().forEach(u -> bySource.put(u.source(), u));
@@ -188,6 +179,15 @@ class RealCorpusTest {
                 strings(e, "dangling")));
       }
       return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Builds one repository of a corpus as one plans folder into {@code into}. */
+  static Site.Result build(Path plans, Path into) {
+    try {
+      return Site.build(Settings.defaults().withPlans(List.of(plans)).withOut(into));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
