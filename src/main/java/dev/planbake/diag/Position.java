@@ -26,7 +26,8 @@ public record Position(Path file, String source, int line, int column) {
     if (abs.startsWith(base)) {
       shown = base.relativize(abs);
     }
-    String p = shown.toString().replace('\\', '/');
+    // Only the filesystem's own separator becomes `/`: on Linux a backslash is part of a name.
+    String p = shown.toString().replace(shown.getFileSystem().getSeparator().charAt(0), '/');
     if (line <= 0) {
       return p;
     }

@@ -511,6 +511,6 @@ public final class Renderer {
     Path abs = p.root().resolve(file).toAbsolutePath().normalize();
     Path base = s.base().toAbsolutePath().normalize();
     Path rel = abs.startsWith(base) ? base.relativize(abs) : Path.of(file);
-    return rel.toString().replace('\\', '/');
+    return rel.toString().replace(rel.getFileSystem().getSeparator().charAt(0), '/');
   }
 }

@@ -322,7 +322,9 @@ final class Theme {
   private static void readTree(Path dir, Map<String, byte[]> out) {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        String rel = dir.relativize(f).toString().replace('\\', '/');
+        Path relPath = dir.relativize(f);
+        String rel =
+            relPath.toString().replace(relPath.getFileSystem().getSeparator().charAt(0), '/');
         try (InputStream in = Files.newInputStream(f)) {
           out.put("assets/" + rel, in.readAllBytes());
         }

@@ -120,14 +120,17 @@ public final class Scanner {
    * scan reports in its place.
    */
   public PlanSource.File reread(Path root, String source) {
+    Path file = Entries.entry(root, source);
+    if (file == null) {
+      return null;
+    }
     try {
       BasicFileAttributes attrs =
-          Files.readAttributes(
-              root.resolve(source), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!attrs.isRegularFile()) {
         return null;
       }
-      Read r = read(root, source, attrs);
+      Read r = read(file, source, attrs);
       return r.problem() == null ? r.file() : null;
     } catch (IOException e) {
       return null;
@@ -136,7 +139,7 @@ public final class Scanner {
 
   private List<PlanSource> scanRoot(Path root) throws IOException {
     // Files are read and decoded on the other cores while this thread walks the folders.
-    Reading reading = new Reading(root);
+    Reading reading = new Reading();
     List<String> sources;
     Map<String, Read> read;
     try {
@@ -240,9 +243,11 @@ public final class Scanner {
                           "symbolic link that cannot be followed (its target is missing, or links loop); skipped")
                       .withHint("remove the link or restore its target"));
             } else if (attrs.isRegularFile() && !leaves(root, realRoot, file)) {
-              String source = rel.toString().replace('\\', '/');
+              // The name as the directory entry has it: a backslash is a character of a Linux
+              // file name, never a separator, so `..\secret.md` is a file inside the folder.
+              String source = Entries.slashed(rel);
               found.add(source);
-              reading.add(source, attrs);
+              reading.add(source, file, attrs);
             }
             return FileVisitResult.CONTINUE;
           }
@@ -317,7 +322,7 @@ public final class Scanner {
   }
 
   private static String relative(Path root, Path file) {
-    return root.relativize(file).toString().replace('\\', '/');
+    return Entries.slashed(root.relativize(file));
   }
 
   /**
@@ -326,30 +331,31 @@ public final class Scanner {
    * stats every entry on one thread; reading and decoding are most of a scan's work.
    */
   private final class Reading {
-    private record Found(String source, BasicFileAttributes attrs) {}
+    private record Found(String source, Path file, BasicFileAttributes attrs) {}
 
     /** Put behind the last file found, once for each reader: that reader stops there. */
-    private static final Found END = new Found(null, null);
+    private static final Found END = new Found(null, null, null);
 
-    private final Path root;
     private final BlockingQueue<Found> queue = new LinkedBlockingQueue<>();
     private final Map<String, Read> done = new ConcurrentHashMap<>();
     private final List<ForkJoinTask<?>> helpers = new ArrayList<>();
 
-    Reading(Path root) {
-      this.root = root;
+    Reading() {
       for (int i = 0; i < ForkJoinPool.getCommonPoolParallelism(); i++) {
         helpers.add(ForkJoinPool.commonPool().submit(this::drain));
       }
     }
 
-    /** A file found: taken from the cache at once if unchanged, else queued for a reader. */
-    void add(String source, BasicFileAttributes attrs) {
-      Read hit = cached(root.resolve(source), attrs);
+    /**
+     * A file found, at the path the walk reached it by: taken from the cache at once if unchanged,
+     * else queued for a reader.
+     */
+    void add(String source, Path file, BasicFileAttributes attrs) {
+      Read hit = cached(file, attrs);
       if (hit != null) {
         done.put(source, hit);
       } else {
-        queue.add(new Found(source, attrs));
+        queue.add(new Found(source, file, attrs));
       }
     }
 
@@ -366,7 +372,7 @@ public final class Scanner {
     private void drain() {
       try {
         for (Found f = queue.take(); f != END; f = queue.take()) {
-          done.put(f.source(), read(root, f.source(), f.attrs()));
+          done.put(f.source(), read(f.file(), f.source(), f.attrs()));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -376,11 +382,10 @@ public final class Scanner {
   }
 
   /**
-   * Reads one file whose attributes the walk gave (links followed); safe to call from several
-   * threads at once.
+   * Reads one file at the path the walk found it by (never a path rebuilt from its name), whose
+   * attributes the walk gave (links followed); safe to call from several threads at once.
    */
-  private Read read(Path root, String source, BasicFileAttributes attrs) {
-    Path file = root.resolve(source);
+  private Read read(Path file, String source, BasicFileAttributes attrs) {
     Position at = Position.of(file, source, 1);
     try {
       // Files unchanged since the last scan never get here: Reading.add took them from the cache.

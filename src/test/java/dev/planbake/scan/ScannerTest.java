@@ -20,6 +20,20 @@ class ScannerTest {
   final Diagnostics diagnostics = new Diagnostics();
 
   @Test
+  void aSourceNameResolvesOnlyToAnEntryInsideThePlansFolder() {
+    Path root = tmp.resolve("plans");
+    assertAll(
+        () -> assertEquals(root.resolve("sub").resolve("a.md"), Entries.entry(root, "sub/a.md")),
+        () -> assertEquals(root.resolve("a\\b.md"), Entries.entry(root, "a\\b.md")),
+        () -> assertEquals(null, Entries.entry(root, "../secret.md")),
+        () -> assertEquals(null, Entries.entry(root, "sub/../../secret.md")),
+        () -> assertEquals(null, Entries.entry(root, "/etc/passwd")),
+        () -> assertEquals(null, Entries.entry(root, "./a.md")),
+        () -> assertEquals(null, Entries.entry(root, "")),
+        () -> assertEquals("sub/a\\b.md", Entries.slashed(Path.of("sub", "a\\b.md"))));
+  }
+
+  @Test
   void findsMarkdownFilesInPathOrder() throws IOException {
     TestSite site =
         TestSite.of(
