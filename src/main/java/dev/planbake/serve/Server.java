@@ -44,6 +44,16 @@ public final class Server implements AutoCloseable {
   private Session session;
   private volatile Map<String, Page> pages = Map.of();
   private volatile List<String> problems = List.of();
+
+  /** Errors of the last build, or why it failed. */
+  private List<String> buildProblems = List.of();
+
+  /** Why the config file did not read at the last attempt (empty once it reads). */
+  private List<String> settingsProblems = List.of();
+
+  /** Whether a rebuild threw part-way: the session may hold half an update. */
+  private boolean sessionSpoilt;
+
   private Set<String> printed = Set.of();
   private HttpServer http;
   private ExecutorService executor;
@@ -131,7 +141,12 @@ public final class Server implements AutoCloseable {
     http.setExecutor(executor);
     http.createContext("/", this::handle);
     http.start();
-    watcher = new Watcher(watched(), List.of(settings.base().toAbsolutePath()), this::onChange);
+    watcher =
+        new Watcher(
+            watched(),
+            List.of(settings.base().toAbsolutePath()),
+            this::onChange,
+            this::watchFailed);
     out.printf(Locale.ROOT, "Serving at http://%s:%d/ (Ctrl+C to stop)%n", displayHost(), port());
     out.flush();
     Thread warm = new Thread(this::rehearse, "planbake-rehearsal");
@@ -161,8 +176,10 @@ public final class Server implements AutoCloseable {
         try {
           pages = session.rehearse(round).pages();
           rehearsed++;
-        } catch (IOException | RuntimeException e) {
-          return; // The next real change rebuilds and reports it.
+        } catch (Throwable e) {
+          // The next real change builds from scratch and reports what is wrong.
+          sessionSpoilt = true;
+          return;
         }
       }
     }
@@ -198,6 +215,11 @@ public final class Server implements AutoCloseable {
     }
   }
 
+  /**
+   * Whatever a rebuild throws, even an {@link OutOfMemoryError} or a {@link StackOverflowError}
+   * from a hostile plan, the server keeps serving the last good site, keeps watching, and shows the
+   * problem on every page until a later change builds again.
+   */
   private void rebuild(Set<Path> changed, long t0) {
     try {
       boolean configChanged =
@@ -214,22 +236,64 @@ public final class Server implements AutoCloseable {
       if (!relevant) {
         return;
       }
+      if ((configChanged || themeChanged) && !reloadSettings()) {
+        live.reload();
+        return;
+      }
       Session.Update u;
-      if (configChanged || themeChanged) {
-        settings = settingsSource.get();
+      if (configChanged || themeChanged || sessionSpoilt) {
         session = new Session(settings, true);
         u = session.refresh();
       } else {
         u = session.refresh(changed);
       }
+      sessionSpoilt = false;
       pages = u.pages();
       report(u, t0, false);
-    } catch (IOException | RuntimeException e) {
-      problems = List.of("build failed: " + e.getMessage());
-      err.println("planbake: build failed, still serving the last good site: " + e.getMessage());
+    } catch (Throwable e) {
+      // Half an update may be left in the session: the next change builds from scratch.
+      sessionSpoilt = true;
+      String why = Failures.describe(e);
+      buildProblems = List.of("build failed: " + why);
+      problems = shown();
+      err.println("planbake: build failed, still serving the last good site: " + why);
       err.flush();
     }
     live.reload();
+  }
+
+  /**
+   * Reads the settings again after the config file or theme changed. If they do not read (a broken
+   * planbake.yml), the last good settings stay, and the problem is shown on every page, with what
+   * later plan edits report, until the file reads again.
+   */
+  private boolean reloadSettings() {
+    try {
+      settings = settingsSource.get();
+      settingsProblems = List.of();
+      return true;
+    } catch (RuntimeException e) {
+      settingsProblems = List.of(Failures.describe(e).split("\n"));
+      problems = shown();
+      err.println("planbake: still serving with the last valid settings:");
+      settingsProblems.forEach(err::println);
+      err.flush();
+      return false;
+    }
+  }
+
+  /** The problems a page shows: the settings' that did not read, then the last build's errors. */
+  private List<String> shown() {
+    List<String> all = new ArrayList<>(settingsProblems);
+    all.addAll(buildProblems);
+    return List.copyOf(all);
+  }
+
+  /** The watcher met a throwable outside a rebuild; it goes on watching, and the user is told. */
+  private void watchFailed(Throwable e) {
+    String why = Failures.describe(e);
+    err.println("planbake: watching for changes failed once, still watching: " + why);
+    err.flush();
   }
 
   private boolean inPlans(Path p) {
@@ -258,7 +322,8 @@ public final class Server implements AutoCloseable {
       }
     }
     printed = now;
-    problems = shown;
+    buildProblems = shown;
+    problems = shown();
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (first) {
       out.printf(

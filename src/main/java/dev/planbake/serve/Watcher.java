@@ -36,8 +36,14 @@ final class Watcher implements AutoCloseable {
   /**
    * @param trees folders watched with all their subfolders
    * @param flat folders watched without subfolders (the config file's folder)
+   * @param onFailure told of anything a batch threw (watching goes on)
    */
-  Watcher(List<Path> trees, List<Path> flat, Consumer<Set<Path>> onChange) throws IOException {
+  Watcher(
+      List<Path> trees,
+      List<Path> flat,
+      Consumer<Set<Path>> onChange,
+      Consumer<Throwable> onFailure)
+      throws IOException {
     this.service = FileSystems.getDefault().newWatchService();
     for (Path root : trees) {
       if (Files.isDirectory(root)) {
@@ -49,7 +55,7 @@ final class Watcher implements AutoCloseable {
         register(dir);
       }
     }
-    this.thread = new Thread(() -> loop(onChange), "planbake-watch");
+    this.thread = new Thread(() -> loop(onChange, onFailure), "planbake-watch");
     thread.setDaemon(true);
     thread.start();
   }
@@ -83,7 +89,11 @@ final class Watcher implements AutoCloseable {
     }
   }
 
-  private void loop(Consumer<Set<Path>> onChange) {
+  /**
+   * Reports batches until closed. Nothing a batch throws ends the loop: a watcher that died would
+   * leave the server showing an old site with no sign that edits are no longer seen.
+   */
+  private void loop(Consumer<Set<Path>> onChange, Consumer<Throwable> onFailure) {
     while (running) {
       try {
         WatchKey first = service.take();
@@ -98,6 +108,11 @@ final class Watcher implements AutoCloseable {
         }
       } catch (InterruptedException | ClosedWatchServiceException e) {
         return;
+      } catch (Throwable e) {
+        if (!running) {
+          return;
+        }
+        onFailure.accept(e);
       }
     }
   }
