@@ -238,10 +238,7 @@ final class Dashboard {
     String root = "../";
     Problems p = problems(diagnostics, root);
     List<View.Problem> listed = new ArrayList<>();
-    for (Diagnostic d : diagnostics) {
-      if (listed.size() == PROBLEM_LIMIT) {
-        break;
-      }
+    for (Diagnostic d : listedProblems(diagnostics)) {
       String loc =
           d.position().source() + (d.position().line() > 0 ? ":" + d.position().line() : "");
       listed.add(new View.Problem(d.severity().label(), loc, d.message(), d.hint()));
@@ -261,5 +258,30 @@ final class Dashboard {
             Math.max(0, diagnostics.size() - PROBLEM_LIMIT),
             total));
     return Page.text(PROBLEMS + "index.html", theme.render("problems", ctx));
+  }
+
+  /**
+   * The problems the page lists, in their order: all of them up to the limit; past it every error
+   * first, then as many warnings as still fit, so that warnings never push an error off the page.
+   */
+  private static List<Diagnostic> listedProblems(List<Diagnostic> diagnostics) {
+    if (diagnostics.size() <= PROBLEM_LIMIT) {
+      return diagnostics;
+    }
+    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    long warningRoom = Math.max(0, PROBLEM_LIMIT - errors);
+    List<Diagnostic> listed = new ArrayList<>();
+    int errorsListed = 0;
+    int warningsListed = 0;
+    for (Diagnostic d : diagnostics) {
+      if (d.isError() && errorsListed < PROBLEM_LIMIT) {
+        errorsListed++;
+        listed.add(d);
+      } else if (!d.isError() && warningsListed < warningRoom) {
+        warningsListed++;
+        listed.add(d);
+      }
+    }
+    return listed;
   }
 }

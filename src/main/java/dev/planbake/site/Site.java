@@ -106,6 +106,9 @@ public final class Site {
     Result r = update.result();
     Diagnostics all = new Diagnostics();
     all.addAll(r.diagnostics());
+    int keptErrors = (int) r.diagnostics().stream().filter(Diagnostic::isError).count();
+    int keptWarnings = r.diagnostics().size() - keptErrors;
+    all.addDropped(r.errors() - keptErrors, r.warnings() - keptWarnings);
     if (links) {
       all.addAll(Links.broken(r.repository(), update.pages()));
     }
@@ -120,7 +123,7 @@ public final class Site {
         all.sorted(),
         all.errors(),
         all.warnings(),
-        all.dropped() + r.dropped(),
+        all.dropped(),
         r.pages(),
         r.timings());
   }

@@ -12,20 +12,21 @@ class DiagnosticsTest {
   private static final Path CWD = Path.of("/work/site");
 
   @Test
-  void keepsUpToTheCapAndCountsTheRest() {
-    Diagnostics d = new Diagnostics(3);
+  void keepsErrorsAndWarningsUpToTheCapEachAndCountsTheRest() {
+    Diagnostics d = new Diagnostics(2);
     d.add(Diagnostic.error(at("b.md", 2), "two"));
     d.add(Diagnostic.warning(at("a.md", 9), "nine"));
+    d.add(Diagnostic.warning(at("c.md", 1), "kept"));
+    d.add(Diagnostic.warning(at("c.md", 3), "dropped"));
     d.add(Diagnostic.error(at("a.md", 1), "one"));
-    d.add(Diagnostic.warning(at("c.md", 1), "dropped"));
     d.add(Diagnostic.error(at("c.md", 2), "dropped too"));
     assertAll(
         () -> assertEquals(3, d.errors()),
-        () -> assertEquals(2, d.warnings()),
+        () -> assertEquals(3, d.warnings()),
         () -> assertEquals(2, d.dropped()),
         () ->
             assertEquals(
-                List.of("a.md:1 one", "a.md:9 nine", "b.md:2 two"),
+                List.of("a.md:1 one", "a.md:9 nine", "b.md:2 two", "c.md:1 kept"),
                 d.sorted().stream()
                     .map(x -> x.position().source() + ":" + x.position().line() + " " + x.message())
                     .toList()));
