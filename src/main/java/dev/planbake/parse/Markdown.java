@@ -45,8 +45,21 @@ final class Markdown {
           TaskListItemsExtension.create(),
           AutolinkExtension.create());
 
+  /**
+   * commonmark-java 0.32 opens at most 100 blocks at once, and makes deeper list items text of the
+   * one above; {@link Nesting} already bounds nesting (400 columns of indentation, 100 containers
+   * on one line), so the engine's bound sits past what Nesting lets through and a list nested 2,000
+   * deep keeps all its tasks, as it did before.
+   */
+  private static final int MAX_OPEN_BLOCKS =
+      2 * Nesting.MAX_INDENT + 2 * Nesting.MAX_QUOTE_DEPTH + 8;
+
   private static final Parser PARSER =
-      Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+      Parser.builder()
+          .extensions(EXTENSIONS)
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
+          .build();
 
   /**
    * The same parser without autolinks, for documents in which autolink could find nothing: it would
@@ -56,6 +69,7 @@ final class Markdown {
       Parser.builder()
           .extensions(EXTENSIONS.stream().filter(e -> !(e instanceof AutolinkExtension)).toList())
           .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
           .build();
 
   /** Anchors for the document being rendered on this thread. */
