@@ -199,8 +199,33 @@ final class DocumentReader {
     String[] lines = capped.split("\n", -1);
     DocumentReader r = new DocumentReader(root, source, lines, idPrefix, packHtml);
     r.problems.addAll(early);
-    Node doc = Markdown.parse(capped);
-    return r.walk(doc);
+    Markdown.Parsed parsed = Markdown.parse(capped);
+    r.overBudget(parsed.plainText());
+    return r.walk(parsed.doc());
+  }
+
+  /** Reports the blocks {@link InlineBudget} kept as plain text, at the first one's line. */
+  private void overBudget(List<InlineBudget.Skipped> plain) {
+    if (plain.isEmpty()) {
+      return;
+    }
+    InlineBudget.Skipped first = plain.get(0);
+    String more =
+        plain.size() == 1
+            ? ""
+            : String.format(Locale.ROOT, " (and %,d more after it)", plain.size() - 1);
+    problems.add(
+        Diagnostic.warning(
+                at(first.line()),
+                String.format(
+                    Locale.ROOT,
+                    "paragraph with %,d `[` shown as plain text%s: finding its links would take"
+                        + " too long (limit: %,d `[` in one paragraph; the paragraphs of a file"
+                        + " share that budget by their squares)",
+                    first.brackets(),
+                    more,
+                    InlineBudget.MAX_BRACKETS))
+            .withHint("put long runs of brackets in a code block, or split the file"));
   }
 
   private Doc walk(Node doc) {
@@ -218,8 +243,21 @@ final class DocumentReader {
     }
     extras.end();
     // Without raw HTML there is nothing to sanitise: the page's shape is rendered here, once.
-    String html =
-        rawHtml.isEmpty() ? Markdown.renderPage(doc, anchors) : Markdown.render(doc, anchors);
+    String html;
+    int tooDeep = HtmlDepth.tooDeepAt(rawHtml);
+    if (tooDeep > 0) {
+      problems.add(
+          Diagnostic.warning(
+                  at(tooDeep),
+                  "raw HTML nested more than "
+                      + HtmlDepth.MAX_DEPTH
+                      + " elements deep; this file's HTML is shown as text")
+              .withHint("close the elements you open, or put the HTML in a code block"));
+      rawHtml.clear();
+      html = Markdown.renderPageHtmlAsText(doc, anchors);
+    } else {
+      html = rawHtml.isEmpty() ? Markdown.renderPage(doc, anchors) : Markdown.render(doc, anchors);
+    }
     List<Section> sections = new ArrayList<>();
     for (Open o : allHeadings) {
       sections.add(

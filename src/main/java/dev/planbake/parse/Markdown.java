@@ -58,6 +58,7 @@ final class Markdown {
       Parser.builder()
           .extensions(EXTENSIONS)
           .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .inlineParserFactory(new InlineBudget())
           .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
           .build();
 
@@ -69,6 +70,7 @@ final class Markdown {
       Parser.builder()
           .extensions(EXTENSIONS.stream().filter(e -> !(e instanceof AutolinkExtension)).toList())
           .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .inlineParserFactory(new InlineBudget())
           .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
           .build();
 
@@ -90,19 +92,31 @@ final class Markdown {
   private static final HtmlRenderer RENDERER =
       HtmlRenderer.builder().extensions(EXTENSIONS).attributeProviderFactory(HEADING_IDS).build();
 
-  private static final HtmlRenderer PAGE_RENDERER =
-      HtmlRenderer.builder()
-          // Before the extensions: the first renderer of a node type wins (task list markers).
-          .nodeRendererFactory(PageNodes::new)
-          .extensions(EXTENSIONS)
-          .attributeProviderFactory(HEADING_IDS)
-          .attributeProviderFactory(context -> Markdown::pageAttributes)
-          .build();
+  private static final HtmlRenderer PAGE_RENDERER = pageRenderer(false);
+
+  /** The page's shape with raw HTML shown as text (see {@link HtmlDepth}). */
+  private static final HtmlRenderer ESCAPING_PAGE_RENDERER = pageRenderer(true);
 
   private Markdown() {}
 
-  static Node parse(String text) {
-    return (mayAutolink(text) ? PARSER : PARSER_WITHOUT_AUTOLINKS).parse(text);
+  /** A parsed document and the blocks over the link budget, kept as plain text. */
+  record Parsed(Node doc, List<InlineBudget.Skipped> plainText) {}
+
+  static Parsed parse(String text) {
+    InlineBudget.start();
+    Node doc = (mayAutolink(text) ? PARSER : PARSER_WITHOUT_AUTOLINKS).parse(text);
+    return new Parsed(doc, InlineBudget.skipped());
+  }
+
+  private static HtmlRenderer pageRenderer(boolean escapeHtml) {
+    return HtmlRenderer.builder()
+        // Before the extensions: the first renderer of a node type wins (task list markers).
+        .nodeRendererFactory(PageNodes::new)
+        .extensions(EXTENSIONS)
+        .attributeProviderFactory(HEADING_IDS)
+        .attributeProviderFactory(context -> Markdown::pageAttributes)
+        .escapeHtml(escapeHtml)
+        .build();
   }
 
   /**
@@ -147,6 +161,11 @@ final class Markdown {
    */
   static String renderPage(Node doc, Map<Node, String> anchors) {
     return render(PAGE_RENDERER, doc, anchors);
+  }
+
+  /** {@link #renderPage} with raw HTML written as text, for HTML too deep to clean. */
+  static String renderPageHtmlAsText(Node doc, Map<Node, String> anchors) {
+    return render(ESCAPING_PAGE_RENDERER, doc, anchors);
   }
 
   private static String render(HtmlRenderer renderer, Node doc, Map<Node, String> anchors) {
