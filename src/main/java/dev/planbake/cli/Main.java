@@ -1,17 +1,10 @@
 package dev.planbake.cli;
 
 import dev.planbake.diag.Fatal;
+import dev.planbake.diag.IoReason;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,9 +80,9 @@ public final class Main implements Runnable {
       return;
     }
     if (e instanceof IOException io) {
-      err.println("planbake: " + explain(io));
+      err.println("planbake: " + IoReason.explain(io));
     } else if (e instanceof UncheckedIOException u) {
-      err.println("planbake: " + explain(u.getCause()));
+      err.println("planbake: " + IoReason.explain(u.getCause()));
     } else {
       err.println(
           "planbake: internal error: "
@@ -99,44 +92,6 @@ public final class Main implements Runnable {
     if (verbose) {
       e.printStackTrace(err);
     }
-  }
-
-  /**
-   * An I/O failure in words: the JDK's file exceptions give only the file ({@code
-   * NoSuchFileException: /x}), so their kind becomes the reason, and a failure with context
-   * ("cannot write the site to public") keeps the file it came from.
-   */
-  static String explain(IOException e) {
-    if (e instanceof FileSystemException f) {
-      return (f.getFile() == null ? "" : f.getFile() + ": ") + reason(f);
-    }
-    if (e.getCause() instanceof FileSystemException cause) {
-      return e.getMessage() + " (" + explain(cause) + ")";
-    }
-    return e.getMessage();
-  }
-
-  private static String reason(FileSystemException e) {
-    if (e.getReason() != null) {
-      return e.getReason();
-    }
-    if (e instanceof NoSuchFileException) {
-      return "no such file or folder";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof NotDirectoryException) {
-      return "not a folder";
-    }
-    if (e instanceof DirectoryNotEmptyException) {
-      return "folder not empty";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      boolean file = e.getFile() != null && Files.isRegularFile(Path.of(e.getFile()));
-      return file ? "a file is in the way of a folder" : "already exists";
-    }
-    return e.getClass().getSimpleName();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.planbake.scan;
 
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostics;
+import dev.planbake.diag.IoReason;
 import dev.planbake.diag.Position;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -267,7 +268,7 @@ public final class Scanner {
             }
             diagnostics.add(
                 Diagnostic.error(
-                    Position.of(file, relative(root, file), 0), "cannot read: " + e.getMessage()));
+                    Position.of(file, relative(root, file), 0), "cannot read: " + IoReason.of(e)));
             return FileVisitResult.CONTINUE;
           }
         });
@@ -410,7 +411,7 @@ public final class Scanner {
       }
       return read;
     } catch (IOException e) {
-      return new Read(null, Diagnostic.error(at.atLine(0), "cannot read: " + e.getMessage()));
+      return new Read(null, Diagnostic.error(at.atLine(0), "cannot read: " + IoReason.of(e)));
     }
   }
 

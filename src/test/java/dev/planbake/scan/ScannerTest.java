@@ -34,6 +34,19 @@ class ScannerTest {
   }
 
   @Test
+  void aFileThatCannotBeReadSaysWhy() throws IOException {
+    // Root reads every file whatever its mode: only another user can see this refusal.
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        "root".equals(System.getProperty("user.name")), "root reads every file");
+    TestSite site = TestSite.of(tmp, "locked.md", "# Locked\n", "open.md", "# Open\n");
+    java.nio.file.Files.setPosixFilePermissions(site.file("locked.md"), java.util.Set.of());
+    new Scanner(List.of(), 1 << 20, diagnostics).scan(List.of(site.plans()));
+    assertEquals(
+        List.of("locked.md: error: cannot read: permission denied"),
+        diagnostics.inOrder().stream().map(TestSite::line).toList());
+  }
+
+  @Test
   void findsMarkdownFilesInPathOrder() throws IOException {
     TestSite site =
         TestSite.of(
@@ -195,6 +208,29 @@ class ScannerTest {
     assertAll(
         () -> assertEquals("# Plan\n", text(scan(site))),
         () -> assertEquals(List.of(), problems()));
+  }
+
+  @Test
+  void utf16WithoutAByteOrderMarkIsReadAsUtf16AndSaysSo() throws IOException {
+    String plan = "# Plan\n\n- [x] one\n- [ ] two\n";
+    TestSite site = TestSite.of(tmp);
+    site.write("le.md", plan.getBytes(StandardCharsets.UTF_16LE));
+    site.write("be.md", plan.getBytes(StandardCharsets.UTF_16BE));
+    site.write("bom.md", plan.getBytes(StandardCharsets.UTF_16)); // big-endian, with its mark
+    List<PlanSource> plans = scan(site);
+    assertAll(
+        () ->
+            assertEquals(
+                List.of(plan, plan, plan), plans.stream().map(p -> text(List.of(p))).toList()),
+        () ->
+            assertEquals(
+                List.of(
+                    "be.md:1: warning: file looks like UTF-16BE without a byte order mark (every"
+                        + " other byte is zero); read as UTF-16BE (save the file as UTF-8)",
+                    "le.md:1: warning: file looks like UTF-16LE without a byte order mark (every"
+                        + " other byte is zero); read as UTF-16LE (save the file as UTF-8)"),
+                problems()),
+        () -> assertEquals(6, site.check().repository().progress().total(), "every box counts"));
   }
 
   @Test
