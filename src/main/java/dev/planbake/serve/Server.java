@@ -148,6 +148,14 @@ public final class Server implements AutoCloseable {
             this::onChange,
             this::watchFailed);
     out.printf(Locale.ROOT, "Serving at http://%s:%d/ (Ctrl+C to stop)%n", displayHost(), port());
+    if (!http.getAddress().getAddress().isLoopbackAddress()) {
+      err.printf(
+          Locale.ROOT,
+          "warning: listening on %s, so every machine that can reach this one can read the plans"
+              + " (serve has no password); --host 127.0.0.1 keeps it to this machine%n",
+          displayHost());
+      err.flush();
+    }
     out.flush();
     Thread warm = new Thread(this::rehearse, "planbake-rehearsal");
     warm.setDaemon(true);
@@ -364,6 +372,17 @@ public final class Server implements AutoCloseable {
             405,
             "text/plain; charset=utf-8",
             "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (!Requests.allowedHost(ex.getRequestHeaders().getFirst("Host"), host)) {
+        send(
+            ex,
+            403,
+            "text/plain; charset=utf-8",
+            ("this server answers to localhost, IP addresses and "
+                    + host
+                    + " only; start it with --host NAME to reach it as NAME\n")
+                .getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (LiveReload.EVENTS.equals(raw)) {
