@@ -3,6 +3,7 @@ package dev.planbake.site;
 import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostics;
+import dev.planbake.diag.Position;
 import dev.planbake.model.Repository;
 import dev.planbake.render.Page;
 import dev.planbake.render.Renderer;
@@ -22,6 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Site {
   public static final String GENERATOR = "planbake " + Version.VERSION;
+
+  /**
+   * The folder, beside the config file, whose files a build copies to the site root as they are
+   * ({@code CNAME}, {@code .nojekyll}, images): Hugo's and Zola's name for it.
+   */
+  public static final String STATIC = "static";
 
   private Site() {}
 
@@ -76,9 +83,30 @@ public final class Site {
       List<Page> rest = List.copyOf(update.pages().values());
       AtomicInteger written = new AtomicInteger();
       out.writeAll(rest, () -> progress.update("write", written.incrementAndGet(), rest.size()));
+      Path statics = settings.base().resolve(STATIC);
+      List<Diagnostic> notCopied = new ArrayList<>();
+      for (Output.NotCopied n : out.copyStatic(statics)) {
+        notCopied.add(
+            Diagnostic.warning(
+                Position.of(n.file(), STATIC + "/" + n.path(), 0),
+                "not copied to the site: " + n.reason()));
+      }
       out.commit();
       clock.lap("write");
       Result r = update.result();
+      if (!notCopied.isEmpty()) {
+        List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+        all.addAll(notCopied);
+        r =
+            new Result(
+                r.repository(),
+                all,
+                r.errors(),
+                r.warnings() + notCopied.size(),
+                r.dropped(),
+                r.pages(),
+                r.timings());
+      }
       List<Timing> timings = new ArrayList<>(r.timings());
       timings.addAll(clock.laps());
       return new Result(

@@ -42,6 +42,15 @@ public final class Output {
     this.plans = List.copyOf(plans);
   }
 
+  /**
+   * A file of the static folder left out of the site.
+   *
+   * @param file the file
+   * @param path its path relative to the static folder, with {@code /}
+   * @param reason why it was left out
+   */
+  public record NotCopied(Path file, String path, String reason) {}
+
   /** The output folder cannot be used; the message says why and what to do. */
   public static final class Refused extends IOException {
     Refused(String message) {
@@ -221,6 +230,49 @@ public final class Output {
       if (failure.get() != null) {
         throw failure.get();
       }
+    }
+
+    /**
+     * Copies every file of {@code dir} (the site's {@code static/} folder) to the same path under
+     * the site root, as Hugo and Zola do: {@code CNAME}, {@code .nojekyll}, images. Call it after
+     * the pages are written: a file whose path a page already has is not copied, nor is a symbolic
+     * link (it could publish a file from anywhere). A missing folder copies nothing.
+     *
+     * @return what was not copied, and why
+     */
+    public List<NotCopied> copyStatic(Path dir) throws IOException {
+      List<NotCopied> skipped = new ArrayList<>();
+      if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return skipped;
+      }
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(dir)) {
+        files =
+            s.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .sorted()
+                .toList();
+      }
+      for (Path f : files) {
+        Path rel = dir.relativize(f);
+        Path target = fresh;
+        for (Path name : rel) {
+          target = target.resolve(name.toString());
+        }
+        String shown = rel.toString().replace(rel.getFileSystem().getSeparator().charAt(0), '/');
+        if (Files.isSymbolicLink(f)) {
+          skipped.add(
+              new NotCopied(f, shown, "a symbolic link; copy the file itself into the folder"));
+        } else if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          skipped.add(new NotCopied(f, shown, "not a regular file"));
+        } else if (Files.exists(target) || shown.equals(MARKER)) {
+          skipped.add(new NotCopied(f, shown, "the site has a page at this path, which is kept"));
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(f, target);
+          written.incrementAndGet();
+        }
+      }
+      return skipped;
     }
 
     /** How many pages were written so far. */
