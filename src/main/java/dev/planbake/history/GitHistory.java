@@ -178,7 +178,7 @@ public final class GitHistory {
         boolean real = !(shallow && c.getParentCount() == 0);
         if (real && revisions.size() < MAX_REVISIONS && !commit.date().isBefore(since)) {
           for (DiffEntry d : diff) {
-            Revision r = revision(repo, commit, d, work, named);
+            Revision r = revision(repo, commit, d, work, named, now(d, renamedTo, byPath));
             if (r != null) {
               revisions.add(r);
             }
@@ -230,25 +230,35 @@ public final class GitHistory {
   }
 
   /**
+   * The path at HEAD of the file {@code d} changed, seen from the commits newer than it (walked
+   * already): null when one of them deleted it, or added another file of that name after deleting
+   * this one.
+   */
+  private static String now(DiffEntry d, Map<String, String> renamedTo, Map<String, Seen> byPath) {
+    boolean deleted = d.getChangeType() == DiffEntry.ChangeType.DELETE;
+    String path = current(deleted ? d.getOldPath() : d.getNewPath(), renamedTo);
+    Seen seen = byPath.get(path);
+    if (seen == null) {
+      return deleted ? null : path; // this is the newest change of the file
+    }
+    return seen.closed ? null : path;
+  }
+
+  /**
    * {@code d} as a revision of a Markdown plan file, with both texts; null for other files and for
    * texts too large to compare.
+   *
+   * @param now the file's path at HEAD in the repository, or null when it is gone
    */
   private static Revision revision(
-      Repository repo, Commit commit, DiffEntry d, Path work, Map<Path, Path> named)
+      Repository repo, Commit commit, DiffEntry d, Path work, Map<Path, Path> named, String now)
       throws IOException {
     boolean deleted = d.getChangeType() == DiffEntry.ChangeType.DELETE;
     String path = deleted ? d.getOldPath() : d.getNewPath();
     if (!path.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
       return null;
     }
-    Path file = work.resolve(path).normalize();
-    String source = null;
-    for (Path real : named.values()) {
-      if (file.startsWith(real)) {
-        source = real.relativize(file).toString().replace(File.separatorChar, '/');
-        break;
-      }
-    }
+    String source = source(work, named, path);
     if (source == null) {
       return null;
     }
@@ -256,10 +266,22 @@ public final class GitHistory {
     try {
       String before = added ? null : text(repo, d.getOldId().toObjectId());
       String after = deleted ? null : text(repo, d.getNewId().toObjectId());
-      return new Revision(commit, source, before, after);
+      return new Revision(
+          commit, source, now == null ? null : source(work, named, now), before, after);
     } catch (LargeObjectException e) {
       return null;
     }
+  }
+
+  /** A repository path relative to the plans folder holding it, or null if none does. */
+  private static String source(Path work, Map<Path, Path> named, String path) {
+    Path file = work.resolve(path).normalize();
+    for (Path real : named.values()) {
+      if (file.startsWith(real)) {
+        return real.relativize(file).toString().replace(File.separatorChar, '/');
+      }
+    }
+    return null;
   }
 
   private static String text(Repository repo, ObjectId blob) throws IOException {

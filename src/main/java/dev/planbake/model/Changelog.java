@@ -9,13 +9,32 @@ import java.util.List;
  * @param entries the changes, newest first
  * @param since the first day the changelog covers (older commits are not read)
  * @param partial whether the history is shallow, so that older changes may be missing
+ * @param boxes every revision's boxes before and after it, newest first: what the burn-up is drawn
+ *     from
  */
-public record Changelog(List<Entry> entries, java.time.LocalDate since, boolean partial) {
-  public static final Changelog NONE = new Changelog(List.of(), null, false);
+public record Changelog(
+    List<Entry> entries, java.time.LocalDate since, boolean partial, List<Boxes> boxes) {
+  public static final Changelog NONE = new Changelog(List.of(), null, false, List.of());
 
   public Changelog {
     entries = List.copyOf(entries);
+    boxes = List.copyOf(boxes);
   }
+
+  /**
+   * The boxes of one plan file before and after one commit changed it, the file read on its own (0
+   * and 0 on the side where it does not exist).
+   *
+   * @param commit the commit
+   * @param now the file's name at HEAD, relative to its plans folder; null when it was deleted
+   *     since
+   * @param doneBefore ticked boxes before the commit
+   * @param totalBefore all boxes before the commit
+   * @param done ticked boxes after the commit
+   * @param total all boxes after the commit
+   */
+  public record Boxes(
+      Commit commit, String now, int doneBefore, int totalBefore, int done, int total) {}
 
   /** What one commit did to one unit (or one plan file). */
   public enum Kind {

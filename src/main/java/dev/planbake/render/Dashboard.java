@@ -112,6 +112,7 @@ final class Dashboard {
             blocked.size());
     Map<String, Object> ctx = pages.context(root, pages.meta(pages.siteTitle(), description, ""));
     ctx.put("d", dash);
+    ctx.put("projection", pages.projectionLine());
     return Page.text("index.html", theme.render("dashboard", ctx));
   }
 

@@ -25,6 +25,10 @@ final class Pages {
 
   private final UnitDetails unitDetails;
   private final Freshness freshness;
+  private final Burnup burnup;
+
+  /** The repository's boxes over time (null outside git or with no box changed in the window). */
+  private final Burnup.Series repoBurnup;
 
   Pages(
       Theme theme,
@@ -37,6 +41,8 @@ final class Pages {
       Neighbourhood hood,
       Freshness freshness) {
     this.freshness = freshness;
+    this.burnup = new Burnup(freshness.changelog(), freshness.today());
+    this.repoBurnup = freshness.history().present() ? burnup.repository(repo) : null;
     this.unitDetails = new UnitDetails(views, hood, repo.units());
     this.theme = theme;
     this.settings = settings;
@@ -185,6 +191,10 @@ final class Pages {
     Map<String, Object> ctx = context(root, meta(title, description, Urls.plan(p)));
     ctx.put("plan", view);
     ctx.put("history", freshness.of(p));
+    Burnup.Series series = burnup.plan(p);
+    ctx.put(
+        "chart",
+        series == null ? null : Burnup.chart(series, "pb-burnup", PLAN_CHART, "this plan"));
     return Page.text(Urls.plan(p) + "index.html", theme.render("plan", ctx));
   }
 
@@ -282,6 +292,46 @@ final class Pages {
       Page.text("changes/index.html", theme.render("changes", ctx)),
       Page.text("changes.atom", views.atom(settings.title(), settings.baseUrl()))
     };
+  }
+
+  /** The heights of the burn-up drawings, in their own units (720 wide). */
+  private static final int PLAN_CHART = 170;
+
+  private static final int SITE_CHART = 260;
+
+  /** {@code /progress/}: the burn-up of all plans, or none when the plans are not in git. */
+  Page[] progress() {
+    if (!freshness.history().present()) {
+      return new Page[0];
+    }
+    String root = "../";
+    View.BurnupChart chart =
+        repoBurnup == null ? null : Burnup.chart(repoBurnup, "pb-burnup", SITE_CHART, "all plans");
+    String description =
+        chart == null
+            ? "No box was ticked or added in the weeks the history covers."
+            : chart.summary()
+                + (chart.projection().isEmpty() ? "" : " Projection: " + chart.projection());
+    Map<String, Object> ctx = context(root, meta("Progress over time", description, "progress/"));
+    ctx.put("chart", chart);
+    ctx.put(
+        "since",
+        freshness.changelog().since() == null ? "" : freshness.changelog().since().toString());
+    return new Page[] {Page.text("progress/index.html", theme.render("progress", ctx))};
+  }
+
+  /**
+   * The dashboard's line on progress over time: "" outside git, else the projection's finish (or ""
+   * without one); the dashboard links to {@code /progress/} whenever the plans are in git.
+   */
+  String projectionLine() {
+    if (repoBurnup == null || repoBurnup.forecast() == null) {
+      return "";
+    }
+    Burnup.Forecast f = repoBurnup.forecast();
+    return f.fast().equals(f.slow())
+        ? "by " + f.fast()
+        : "between " + f.fast() + " and " + f.slow();
   }
 
   Page timeline() {

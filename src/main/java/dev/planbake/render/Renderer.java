@@ -360,6 +360,7 @@ public final class Renderer {
     }
     jobs.add(() -> emit(pages.search(), pages.notFound(), pages.timeline()));
     jobs.add(() -> emit(pages.changes()));
+    jobs.add(() -> emit(pages.progress()));
     if (!settings.baseUrl().isEmpty()) {
       jobs.add(() -> emit(Sitemap.of(settings.baseUrl(), repo)));
     }

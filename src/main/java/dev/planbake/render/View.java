@@ -283,6 +283,22 @@ final class View {
   /** A unit on the timeline: its due date, and whether (and by how many days) it is overdue. */
   public record TimelineRow(UnitRef unit, String due, boolean overdue, int daysOverdue) {}
 
+  /**
+   * A burn-up: the drawing (with its own title and description), a sentence saying where the boxes
+   * stand and came from, the projection's sentence ("" when there is none) or why there is none,
+   * and the counts day by day for the table under it.
+   */
+  public record BurnupChart(
+      String svg,
+      String summary,
+      String projection,
+      String noProjection,
+      List<BurnupRow> rows,
+      boolean partial) {}
+
+  /** The boxes at the end of one day with a commit. */
+  public record BurnupRow(String day, int done, int total, int percent) {}
+
   /** The changes page: what changed in the plans, week by week, from git. */
   public record ChangesPage(String since, boolean partial, int count, List<ChangeWeek> weeks) {}
 

@@ -27,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Changes {
   private final Path root;
 
-  /** Each text's units, by the text itself: a file's versions repeat across revisions. */
-  private final Map<String, Map<String, State>> read = new ConcurrentHashMap<>();
+  /** Each text as read, by the text itself: a file's versions repeat across revisions. */
+  private final Map<String, Read> read = new ConcurrentHashMap<>();
 
   private String lastHead;
   private Changelog last = Changelog.NONE;
@@ -40,6 +40,9 @@ final class Changes {
   /** A unit as one version of a file says it. */
   record State(String title, Status status, int done, int total) {}
 
+  /** One version of a file: its units and all its boxes. */
+  private record Read(Map<String, State> units, Progress boxes) {}
+
   /** The changelog of {@code history}: the last one made while HEAD has not moved. */
   synchronized Changelog of(History history) {
     if (!history.present()) {
@@ -49,11 +52,18 @@ final class Changes {
       return last;
     }
     List<Changelog.Entry> entries = new ArrayList<>();
+    List<Changelog.Boxes> boxes = new ArrayList<>();
     for (Revision r : history.revisions()) {
       compare(r, entries);
+      Progress was = r.before() == null ? Progress.EMPTY : read(r.source(), r.before()).boxes();
+      Progress now = r.after() == null ? Progress.EMPTY : read(r.source(), r.after()).boxes();
+      boxes.add(
+          new Changelog.Boxes(
+              r.commit(), r.now(), was.done(), was.total(), now.done(), now.total()));
     }
     last =
-        new Changelog(entries, history.head().date().minusWeeks(History.WEEKS), history.shallow());
+        new Changelog(
+            entries, history.head().date().minusWeeks(History.WEEKS), history.shallow(), boxes);
     lastHead = history.head().id();
     read.clear();
     return last;
@@ -117,6 +127,10 @@ final class Changes {
 
   /** The units one version of a file holds, by local id (or its title), with the file itself. */
   private Map<String, State> units(String source, String text) {
+    return read(source, text).units();
+  }
+
+  private Read read(String source, String text) {
     return read.computeIfAbsent(
         text,
         t -> {
@@ -132,11 +146,12 @@ final class Changes {
             String key = u.localId().isEmpty() ? u.title() : u.localId();
             out.putIfAbsent(key, new State(u.title(), status, p.done(), p.total()));
           }
+          Progress all = plan.progress();
           if (out.size() > 1) {
-            Progress p = plan.progress();
-            out.put(FILE, new State(plan.title(), Status.derivedFrom(p), p.done(), p.total()));
+            out.put(
+                FILE, new State(plan.title(), Status.derivedFrom(all), all.done(), all.total()));
           }
-          return out;
+          return new Read(out, all);
         });
   }
 }
