@@ -22,6 +22,7 @@ final class Focus {
   private final Map<UnitId, Unit> units;
   private final GraphGroups groups;
   private final GraphBoxes.Cycles cycles;
+  private final FocusLayout.Index index;
 
   Focus(
       Pages pages,
@@ -34,6 +35,7 @@ final class Focus {
     this.units = units;
     this.groups = groups;
     this.cycles = cycles;
+    this.index = new FocusLayout.Index(units);
   }
 
   /** Whether a unit has a focus view: every unit the graph draws. */
@@ -43,7 +45,7 @@ final class Focus {
 
   /** The units whose focus view shows {@code u}: its own, and those of its up- and downstream. */
   FocusLayout.Sides sides(Unit u) {
-    return FocusLayout.sides(u, units);
+    return index.sides(u);
   }
 
   Page page(Unit u) {
