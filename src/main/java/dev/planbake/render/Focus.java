@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class Focus {
   /** The most units one list names; the rest are counted. Bounds a page at any size of site. */
-  static final int LIST_LIMIT = 60;
+  static final int LIST_LIMIT = 40;
 
   private final Pages pages;
   private final Theme theme;

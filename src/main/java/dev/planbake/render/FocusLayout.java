@@ -19,13 +19,13 @@ import java.util.function.Function;
  */
 final class FocusLayout {
   /** The most boxes of one column; beyond it the last box says how many more there are. */
-  static final int COLUMN_LIMIT = 6;
+  static final int COLUMN_LIMIT = 4;
 
   /**
    * The most unit boxes of one side: a chain of this many is drawn whole; farther units are counted
    * in one box at the far end. It bounds a page at any size of site.
    */
-  static final int SIDE_LIMIT = 24;
+  static final int SIDE_LIMIT = 12;
 
   private static final int GAP_X = 48;
   private static final int GAP_Y = 12;

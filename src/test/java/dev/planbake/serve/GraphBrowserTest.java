@@ -176,8 +176,8 @@ class GraphBrowserTest {
         GenPlans.middle(deps).stream()
             .filter(
                 id ->
-                    GenPlans.reach(id, deps).size() <= 60
-                        && GenPlans.reach(id, needed).size() <= 60)
+                    GenPlans.reach(id, deps).size() <= 40
+                        && GenPlans.reach(id, needed).size() <= 40)
             .toList();
     String id = middle.get(middle.size() / 2);
     Page page = browser.page();
