@@ -53,6 +53,27 @@ final class Affected {
     }
   }
 
+  /**
+   * Whether a unit was added or removed, a changed unit waits on other units than before, or one
+   * entered or left the graph: then what a focus view shows, and the graph's groups, may change far
+   * from the edit. Otherwise only the look of the changed units changed (progress, status, title),
+   * and a page changes only where it shows one of them.
+   */
+  boolean dependenciesChanged() {
+    for (UnitId id : changed) {
+      Unit a = old.get(id);
+      Unit b = now.get(id);
+      if (a == null
+          || b == null
+          || !a.dependsOn().equals(b.dependsOn())
+          || !a.enables().equals(b.enables())
+          || GraphGroups.drawn(a) != GraphGroups.drawn(b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The units that changed and every unit within {@code depth} steps of one, in either build. */
   Set<UnitId> within(int depth) {
     Set<UnitId> seen = new HashSet<>(changed);

@@ -135,15 +135,9 @@ final class Focus {
    * thousand focus views list over fifty thousand units.
    */
   private String list(List<List<Unit>> columns, Unit center, String root, boolean upstream) {
-    Set<UnitId> near = new HashSet<>(upstream ? center.dependsOn() : center.enables());
-    List<Unit> direct = new ArrayList<>();
-    List<Unit> through = new ArrayList<>();
-    for (List<Unit> col : columns) {
-      for (Unit x : col) {
-        (near.contains(x.id()) ? direct : through).add(x);
-      }
-    }
-    direct.sort(Comparator.comparing(Unit::id));
+    Listed l = listed(columns, center, upstream);
+    List<Unit> direct = l.direct();
+    List<Unit> through = l.through();
     StringBuilder sb =
         new StringBuilder(120 * Math.min(LIST_LIMIT, direct.size() + through.size()));
     int room = LIST_LIMIT;
@@ -158,6 +152,55 @@ final class Focus {
           .append(": open the focus view of the farthest units above</li>\n");
     }
     return sb.toString();
+  }
+
+  /**
+   * The units of one side's list: those linked directly, in id order, then the rest, nearest first.
+   */
+  private record Listed(List<Unit> direct, List<Unit> through) {}
+
+  private static Listed listed(List<List<Unit>> columns, Unit center, boolean upstream) {
+    Set<UnitId> near = new HashSet<>(upstream ? center.dependsOn() : center.enables());
+    List<Unit> direct = new ArrayList<>();
+    List<Unit> through = new ArrayList<>();
+    for (List<Unit> col : columns) {
+      for (Unit x : col) {
+        (near.contains(x.id()) ? direct : through).add(x);
+      }
+    }
+    direct.sort(Comparator.comparing(Unit::id));
+    return new Listed(direct, through);
+  }
+
+  /**
+   * Whether the focus view of {@code u} shows any of {@code ids}: as its centre, in a box, or in
+   * its lists. What else it says (the counts, the columns, which units it shows) depends on the
+   * dependencies alone.
+   */
+  boolean showsAny(Unit u, FocusLayout.Sides sides, Set<UnitId> ids) {
+    if (ids.contains(u.id())) {
+      return true;
+    }
+    for (Unit x : FocusLayout.drawn(sides, u)) {
+      if (ids.contains(x.id())) {
+        return true;
+      }
+    }
+    for (boolean upstream : new boolean[] {true, false}) {
+      Listed l = listed(upstream ? sides.up() : sides.down(), u, upstream);
+      int room = LIST_LIMIT;
+      for (List<Unit> part : List.of(l.direct(), l.through())) {
+        for (Unit x : part) {
+          if (room-- <= 0) {
+            break;
+          }
+          if (ids.contains(x.id())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** One titled group of a side's list; returns the room left. */

@@ -333,6 +333,14 @@ final class FocusLayout {
     return new Drawing(new Diagram(x - GAP_X + PAD, height, boxes, arrows), nodes, edges);
   }
 
+  /** The units a drawing shows in boxes of their own, besides the centre. */
+  static List<Unit> drawn(Sides sides, Unit center) {
+    List<Unit> out = new ArrayList<>();
+    keep(sides.up(), center, true).forEach(out::addAll);
+    keep(sides.down(), center, false).forEach(out::addAll);
+    return out;
+  }
+
   /** The box for the {@code n} units of a column not drawn one by one. */
   interface MoreBox {
     GraphSvg.Node of(String key, int n, boolean upstream);

@@ -329,6 +329,7 @@ public final class Renderer {
     Focus focus = new Focus(pages, theme, units, groups, cycles);
     Set<UnitId> changedUnits = all ? Set.of() : changes.within(0);
     Set<UnitId> reached = all ? Set.of() : reach(changedUnits, units);
+    boolean dependenciesChanged = all || changes.dependenciesChanged();
     List<Unit> focused = new ArrayList<>();
     for (Unit u : repo.units()) {
       if (Focus.has(u)) {
@@ -349,10 +350,12 @@ public final class Renderer {
                 continue;
               }
               FocusLayout.Sides sides = focus.sides(u);
-              made.add(
-                  was != null && !changedUnits.contains(u.id()) && !shows(sides, changedUnits)
-                      ? was
-                      : focus.page(u, sides));
+              boolean stale =
+                  was == null
+                      || (dependenciesChanged
+                          ? changedUnits.contains(u.id()) || shows(sides, changedUnits)
+                          : focus.showsAny(u, sides, changedUnits));
+              made.add(stale ? focus.page(u, sides) : was);
             }
             focusNanos.addAndGet(System.nanoTime() - start);
             return emit(made.toArray(Page[]::new));

@@ -282,6 +282,11 @@ class IncrementalTest {
     Path file = anyFileWith("- [x] ");
     replaceFirst(file, "- [x] ", "- [ ] ");
     assertSameAsFullBuild();
+    // Every box of a plan ticked: its units are done, which may unblock units downstream; focus
+    // views far from the plan show them, and no dependency changed.
+    Path whole = anyFileWith("- [ ] ");
+    Files.writeString(whole, Files.readString(whole).replace("- [ ] ", "- [x] "));
+    assertSameAsFullBuild();
   }
 
   @Test
