@@ -173,18 +173,14 @@ final class Focus {
   }
 
   /**
-   * Whether the focus view of {@code u} shows any of {@code ids}: as its centre, in a box, or in
-   * its lists. What else it says (the counts, the columns, which units it shows) depends on the
-   * dependencies alone.
+   * The units the focus view of {@code u} shows: its centre, its boxes and its list rows. What else
+   * it says (the counts, the columns, which units it shows) depends on the dependencies alone.
    */
-  boolean showsAny(Unit u, FocusLayout.Sides sides, Set<UnitId> ids) {
-    if (ids.contains(u.id())) {
-      return true;
-    }
+  List<UnitId> shown(Unit u, FocusLayout.Sides sides) {
+    List<UnitId> out = new ArrayList<>();
+    out.add(u.id());
     for (Unit x : FocusLayout.drawn(sides, u)) {
-      if (ids.contains(x.id())) {
-        return true;
-      }
+      out.add(x.id());
     }
     for (boolean upstream : new boolean[] {true, false}) {
       Listed l = listed(upstream ? sides.up() : sides.down(), u, upstream);
@@ -194,13 +190,11 @@ final class Focus {
           if (room-- <= 0) {
             break;
           }
-          if (ids.contains(x.id())) {
-            return true;
-          }
+          out.add(x.id());
         }
       }
     }
-    return false;
+    return out;
   }
 
   /** One titled group of a side's list; returns the room left. */

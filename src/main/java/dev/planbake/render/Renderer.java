@@ -13,10 +13,8 @@ import dev.planbake.model.UnitId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -37,6 +35,7 @@ public final class Renderer {
   private BodyHtml body;
   private final SearchMemo searchMemo = new SearchMemo();
   private final StatusJson.Memo statusMemo = new StatusJson.Memo();
+  private final FocusViews focusViews = new FocusViews();
   private final PagePaths paths = new PagePaths();
 
   /** The repository of the last update and its units by id, for the next to compare with. */
@@ -68,8 +67,6 @@ public final class Renderer {
 
   /** Permalink pages are small: a job renders this many, so that a job is worth its handing out. */
   private static final int PERMALINKS_PER_JOB = 64;
-
-  private static final int FOCUS_PER_JOB = 32;
 
   /** The graph page of every drawn unit at the last update, to notice a regrouping. */
   private Map<UnitId, String> lastGraphPages = Map.of();
@@ -245,7 +242,6 @@ public final class Renderer {
     // together: the graph layouts (ELK), then the search index and status.json, then the pages.
     List<Jobs.Job<List<Page>>> jobs = new ArrayList<>();
     AtomicLong graphNanos = new AtomicLong();
-    AtomicLong focusNanos = new AtomicLong();
     for (Jobs.Job<Page> g : graphPages.jobs()) {
       jobs.add(
           () -> {
@@ -324,43 +320,22 @@ public final class Renderer {
           permalinks.subList(from, Math.min(permalinks.size(), from + PERMALINKS_PER_JOB));
       jobs.add(() -> emit(slice.stream().map(pages::permalink).toArray(Page[]::new)));
     }
-    // Focus views: one per drawn unit. A view shows the unit's whole up- and downstream, so it is
-    // made again when any unit in it changed (or it is new); laid out by hand, no ELK.
-    Focus focus = new Focus(pages, theme, units, groups, cycles);
-    Set<UnitId> changedUnits = all ? Set.of() : changes.within(0);
-    Set<UnitId> reached = all ? Set.of() : reach(changedUnits, units);
-    boolean dependenciesChanged = all || changes.dependenciesChanged();
+    // Focus views: one per drawn unit; laid out by hand, no ELK.
     List<Unit> focused = new ArrayList<>();
     for (Unit u : repo.units()) {
       if (Focus.has(u)) {
         focused.add(u);
       }
     }
-    for (int from = 0; from < focused.size(); from += FOCUS_PER_JOB) {
-      List<Unit> slice = focused.subList(from, Math.min(focused.size(), from + FOCUS_PER_JOB));
-      jobs.add(
-          () -> {
-            long start = System.nanoTime();
-            List<Page> made = new ArrayList<>(slice.size());
-            for (Unit u : slice) {
-              Page was = all ? null : previous.get(Urls.focus(u) + "index.html");
-              if (was != null && !reached.contains(u.id())) {
-                // Nothing changed up- or downstream of it: its view is as it was.
-                made.add(was);
-                continue;
-              }
-              FocusLayout.Sides sides = focus.sides(u);
-              boolean stale =
-                  was == null
-                      || (dependenciesChanged
-                          ? changedUnits.contains(u.id()) || shows(sides, changedUnits)
-                          : focus.showsAny(u, sides, changedUnits));
-              made.add(stale ? focus.page(u, sides) : was);
-            }
-            focusNanos.addAndGet(System.nanoTime() - start);
-            return emit(made.toArray(Page[]::new));
-          });
-    }
+    jobs.addAll(
+        focusViews.jobs(
+            new Focus(pages, theme, units, groups, cycles),
+            focused,
+            units,
+            changes,
+            all ? Map.of() : previous,
+            sink == null,
+            this::emit));
     jobs.add(() -> emit(pages.search(), pages.notFound(), pages.timeline()));
     jobs.add(() -> emit(pages.changes()));
     jobs.add(() -> emit(pages.progress()));
@@ -374,7 +349,7 @@ public final class Renderer {
       made.forEach(p -> out.put(p.path(), p));
     }
     layoutMillis = graphNanos.get() / 1_000_000;
-    focusMillis = focusNanos.get() / 1_000_000;
+    focusMillis = focusViews.millis();
     keptLists.forEach(path -> keep(previous, out, path));
     if (!all) {
       // Everything not rendered again is as it was, as long as its plan or unit still exists.
@@ -418,47 +393,6 @@ public final class Renderer {
   /** How long the focus views of the last update took, summed over the threads that made them. */
   public long focusMillis() {
     return focusMillis;
-  }
-
-  /**
-   * The changed units and everything up- or downstream of them: the only units whose focus view can
-   * show a changed unit (x is downstream of u exactly when u is upstream of x).
-   */
-  private static Set<UnitId> reach(Set<UnitId> changed, Map<UnitId, Unit> units) {
-    Set<UnitId> seen = new HashSet<>(changed);
-    for (boolean up : new boolean[] {true, false}) {
-      Deque<UnitId> todo = new ArrayDeque<>(changed);
-      Set<UnitId> side = new HashSet<>(changed);
-      while (!todo.isEmpty()) {
-        Unit u = units.get(todo.pop());
-        if (u == null) {
-          continue;
-        }
-        for (UnitId next : up ? u.dependsOn() : u.enables()) {
-          if (side.add(next)) {
-            todo.push(next);
-          }
-        }
-      }
-      seen.addAll(side);
-    }
-    return seen;
-  }
-
-  private static boolean shows(FocusLayout.Sides sides, Set<UnitId> changed) {
-    if (changed.isEmpty()) {
-      return false;
-    }
-    for (List<List<Unit>> side : List.of(sides.up(), sides.down())) {
-      for (List<Unit> column : side) {
-        for (Unit x : column) {
-          if (changed.contains(x.id())) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 
   /**

@@ -60,6 +60,9 @@ class IncrementalTest {
     assertTrue(Files.exists(file), "demo plan exists");
     append(file, "\n## Integration Points\n\n- Depends on: Unit 1.0\n");
     assertSameAsFullBuild();
+    // Then a tick: the session learnt afresh, at the edit before, what each focus view shows.
+    replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
+    assertSameAsFullBuild();
   }
 
   @Test

@@ -1,0 +1,160 @@
+package dev.planbake.render;
+
+import dev.planbake.model.Unit;
+import dev.planbake.model.UnitId;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The focus views of a site, as render jobs. A one-shot build makes every view. A serve session
+ * remembers which units each view shows; an edit that changes no dependency (a tick, a status, a
+ * title) then makes again only the views that show a changed unit, without exploring any view's
+ * sides. An edit that changes dependencies makes again every view up- or downstream of a changed
+ * unit whose sides show one, and the next edit learns what the views show afresh.
+ */
+final class FocusViews {
+  /** Focus views per render job: enough that a job outweighs its scheduling. */
+  private static final int PER_JOB = 32;
+
+  /** What each view of the last update shows, by the view's unit; null when not known. */
+  private Map<UnitId, List<UnitId>> shownOf;
+
+  private final AtomicLong nanos = new AtomicLong();
+
+  /** How the renderer takes the pages a job made. */
+  interface Emit {
+    List<Page> emit(Page[] made) throws IOException;
+  }
+
+  /**
+   * The jobs that make (or keep) the focus view of every drawn unit.
+   *
+   * @param changes what changed since the last update, or null for a whole render
+   * @param previous the pages of the last update by path (empty for a whole render)
+   * @param remember whether to remember what each view shows for the next update (serve)
+   */
+  List<Jobs.Job<List<Page>>> jobs(
+      Focus focus,
+      List<Unit> units,
+      Map<UnitId, Unit> byId,
+      Affected changes,
+      Map<String, Page> previous,
+      boolean remember,
+      Emit emit) {
+    nanos.set(0);
+    boolean all = changes == null;
+    Set<UnitId> changed = all ? Set.of() : changes.within(0);
+    boolean dependenciesChanged = all || changes.dependenciesChanged();
+    Set<UnitId> stale = null;
+    if (!dependenciesChanged && shownOf != null) {
+      stale = new HashSet<>(changed);
+      for (Map.Entry<UnitId, List<UnitId>> e : shownOf.entrySet()) {
+        for (UnitId id : e.getValue()) {
+          if (changed.contains(id)) {
+            stale.add(e.getKey());
+            break;
+          }
+        }
+      }
+    }
+    boolean learn = remember && (dependenciesChanged || shownOf == null);
+    Map<UnitId, List<UnitId>> shownNow = learn ? new ConcurrentHashMap<>() : null;
+    if (learn || !remember) {
+      shownOf = shownNow;
+    }
+    Set<UnitId> reached = all || stale != null || learn ? Set.of() : reach(changed, byId);
+    Set<UnitId> staleViews = stale;
+    List<Jobs.Job<List<Page>>> jobs = new ArrayList<>();
+    for (int from = 0; from < units.size(); from += PER_JOB) {
+      List<Unit> slice = units.subList(from, Math.min(units.size(), from + PER_JOB));
+      jobs.add(
+          () -> {
+            long start = System.nanoTime();
+            List<Page> made = new ArrayList<>(slice.size());
+            for (Unit u : slice) {
+              Page was = all ? null : previous.get(Urls.focus(u) + "index.html");
+              if (staleViews != null) {
+                // What every view shows is known and no dependency changed.
+                made.add(
+                    was != null && !staleViews.contains(u.id())
+                        ? was
+                        : focus.page(u, focus.sides(u)));
+                continue;
+              }
+              if (was != null && !learn && !reached.contains(u.id())) {
+                // Nothing changed up- or downstream of it: its view is as it was.
+                made.add(was);
+                continue;
+              }
+              FocusLayout.Sides sides = focus.sides(u);
+              if (shownNow != null) {
+                shownNow.put(u.id(), focus.shown(u, sides));
+              }
+              boolean redo =
+                  was == null
+                      || (dependenciesChanged
+                          ? changed.contains(u.id()) || shows(sides, changed)
+                          : focus.shown(u, sides).stream().anyMatch(changed::contains));
+              made.add(redo ? focus.page(u, sides) : was);
+            }
+            nanos.addAndGet(System.nanoTime() - start);
+            return emit.emit(made.toArray(Page[]::new));
+          });
+    }
+    return jobs;
+  }
+
+  /** CPU time the jobs of the last update took, summed over the threads that ran them. */
+  long millis() {
+    return nanos.get() / 1_000_000;
+  }
+
+  /**
+   * The changed units and everything up- or downstream of them: the only units whose focus view can
+   * show a changed unit (x is downstream of u exactly when u is upstream of x).
+   */
+  private static Set<UnitId> reach(Set<UnitId> changed, Map<UnitId, Unit> units) {
+    Set<UnitId> seen = new HashSet<>(changed);
+    for (boolean up : new boolean[] {true, false}) {
+      Deque<UnitId> todo = new ArrayDeque<>(changed);
+      Set<UnitId> side = new HashSet<>(changed);
+      while (!todo.isEmpty()) {
+        Unit u = units.get(todo.pop());
+        if (u == null) {
+          continue;
+        }
+        for (UnitId next : up ? u.dependsOn() : u.enables()) {
+          if (side.add(next)) {
+            todo.push(next);
+          }
+        }
+      }
+      seen.addAll(side);
+    }
+    return seen;
+  }
+
+  private static boolean shows(FocusLayout.Sides sides, Set<UnitId> changed) {
+    if (changed.isEmpty()) {
+      return false;
+    }
+    for (List<List<Unit>> side : List.of(sides.up(), sides.down())) {
+      for (List<Unit> column : side) {
+        for (Unit x : column) {
+          if (changed.contains(x.id())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}
