@@ -151,6 +151,10 @@ final class DocumentReader {
     int done;
     int total;
     Direction refDirection;
+
+    /** "File Dependencies" and the like: no order of work, even inside a dependency section. */
+    boolean things;
+
     Direction subDirection;
     boolean files;
     boolean urls;
@@ -352,6 +356,7 @@ final class DocumentReader {
       phases.add(o);
     } else {
       o.refDirection = RefText.sectionDirection(plain);
+      o.things = o.refDirection == null && RefText.sectionOfThings(plain);
       o.order = OrderText.isOrderHeading(plain);
     }
     if (lower.contains("stage") && STAGE_HEADING.matcher(plain).matches()) {
@@ -685,7 +690,7 @@ final class DocumentReader {
 
   private Open nearestRefSection() {
     for (Open o : stack) {
-      if (o.unit != null || o.phaseNumber != null) {
+      if (o.unit != null || o.phaseNumber != null || o.things) {
         return null;
       }
       if (o.refDirection != null) {

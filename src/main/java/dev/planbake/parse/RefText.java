@@ -240,9 +240,26 @@ final class RefText {
           "requirements from",
           "must complete first");
 
+  /**
+   * Dependencies on things that are not units of work: "File Dependencies", "External
+   * Dependencies", "Technical Dependencies" (versions of tools), "Install Dependencies" (a
+   * command). Their lines name files, libraries and tools; a unit named there ("created by
+   * add-zod-validation") is the file's origin, not an order of work.
+   */
+  private static final Pattern SECTION_OF_THINGS =
+      Pattern.compile(
+          "(?i)\\b(?:files?|code|technical|external|install|packages?|librar(?:y|ies)|tools?"
+              + "|tooling|runtime|build|third[- ]party|npm|python)\\s+dependenc(?:y|ies)\\b");
+
+  /** Whether a heading names dependencies on files, libraries or tools, not on units. */
+  static boolean sectionOfThings(String heading) {
+    return SECTION_OF_THINGS.matcher(heading).find();
+  }
+
   /** The default direction of a section by its heading, or null if it is no dependency section. */
   static Direction sectionDirection(String heading) {
-    if (!PlainText.containsAny(PlainText.asciiLower(heading), SECTION_WORDS)) {
+    if (!PlainText.containsAny(PlainText.asciiLower(heading), SECTION_WORDS)
+        || SECTION_OF_THINGS.matcher(heading).find()) {
       return null;
     }
     if (SECTION_ENABLES.matcher(heading).find()) {

@@ -70,6 +70,40 @@ class DependencyFormsTest {
   }
 
   @Test
+  void aSectionOfFileOrLibraryDependenciesNamesNoOrderOfWork() {
+    // An implementation-order note says which change created a file; the order is elsewhere.
+    Site.Result r =
+        TestSite.of(
+                tmp,
+                """
+                === add-input-validation.md ===
+                # Add validation
+
+                - [x] Schemas
+
+                === add-commands.md ===
+                # Add commands
+
+                **Depends on:** add-input-validation
+
+                - [ ] Commands
+
+                === order.md ===
+                # Implementation order
+
+                ## Key Dependencies
+
+                ### File Dependencies
+                - `src/schemas/*.ts` (created by add-input-validation) → imported by both commands
+
+                ### External Dependencies
+                - add-commands needs Node 20
+                """)
+            .check();
+    assertEquals(List.of("add-commands -> add-input-validation"), edges(r));
+  }
+
+  @Test
   void aRangeOrAGroupNamesEveryUnitInIt() {
     Site.Result r =
         TestSite.of(

@@ -83,7 +83,18 @@ class RefTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Purpose", "Definition of Done", "Phase 1: Setup", "Risks"})
+  @ValueSource(
+      strings = {
+        "Purpose",
+        "Definition of Done",
+        "Phase 1: Setup",
+        "Risks",
+        "File Dependencies",
+        "Shared Code Dependencies",
+        "External Dependencies",
+        "Technical Dependencies",
+        "Install Dependencies"
+      })
   void otherHeadingsOpenNone(String heading) {
     assertNull(RefText.sectionDirection(heading));
   }
