@@ -32,14 +32,14 @@ final class Burnup {
   private final Changelog log;
   private final LocalDate today;
 
-  /** Each file's box changes by its name at HEAD, newest first; deleted files under null. */
-  private final Map<String, List<Changelog.Boxes>> byFile = new HashMap<>();
+  /** Where each file's box changes are in the changelog, by its name at HEAD, newest first. */
+  private final Map<String, List<Integer>> byFile = new HashMap<>();
 
   Burnup(Changelog log, LocalDate today) {
     this.log = log;
     this.today = today;
-    for (Changelog.Boxes b : log.boxes()) {
-      byFile.computeIfAbsent(b.now(), k -> new ArrayList<>()).add(b);
+    for (int i = 0; i < log.boxes().size(); i++) {
+      byFile.computeIfAbsent(log.boxes().get(i).now(), k -> new ArrayList<>()).add(i);
     }
   }
 
@@ -90,17 +90,15 @@ final class Burnup {
     if (byFile.isEmpty()) {
       return null;
     }
-    List<Changelog.Boxes> changes = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
     for (String f : p.files()) {
-      changes.addAll(byFile.getOrDefault(f, List.of()));
+      at.addAll(byFile.getOrDefault(f, List.of()));
     }
-    if (p.files().size() > 1) {
-      // Newest first, as the walk gave them: a commit's place in the changelog.
-      Map<Changelog.Boxes, Integer> order = new HashMap<>();
-      for (Changelog.Boxes b : changes) {
-        order.put(b, log.boxes().indexOf(b));
-      }
-      changes.sort((a, b) -> Integer.compare(order.get(a), order.get(b)));
+    // Newest first, as the walk gave them, also when several files changed.
+    Collections.sort(at);
+    List<Changelog.Boxes> changes = new ArrayList<>(at.size());
+    for (int i : at) {
+      changes.add(log.boxes().get(i));
     }
     return series(changes, p.progress());
   }

@@ -193,6 +193,38 @@ class BurnupTest {
     repo.close();
   }
 
+  /** A spec-kit feature folder is one plan: its files' boxes add up, each file's commits count. */
+  @Test
+  void aFeatureFolderAddsUpItsFiles() throws IOException {
+    GitRepo repo = GitRepo.init(tmp.resolve("kit"));
+    String spec = "# Feature Specification: Export\n\n## Checklist\n\n- [ ] reviewed\n";
+    String tasks = "# Tasks: Export\n\n- [ ] T001 one\n- [ ] T002 two\n- [ ] T003 three\n";
+    repo.write("plans/specs/001-export/spec.md", spec).commit("Ann", "2026-04-01", "spec");
+    repo.write("plans/specs/001-export/tasks.md", tasks).commit("Ann", "2026-04-02", "tasks");
+    repo.write("plans/specs/001-export/tasks.md", tasks.replace("[ ] T001", "[x] T001"))
+        .commit("Bob", "2026-04-06", "T001");
+    repo.write("plans/specs/001-export/spec.md", spec.replace("[ ]", "[x]"))
+        .write(
+            "plans/specs/001-export/tasks.md",
+            tasks.replace("[ ] T001", "[x] T001").replace("[ ] T002", "[x] T002"))
+        .commit("Cy", "2026-04-08", "reviewed, T002");
+    Path out = build(repo.dir().resolve("plans"), tmp.resolve("kit-out"));
+    Path page;
+    try (java.util.stream.Stream<Path> pages = Files.list(out.resolve("plans"))) {
+      page =
+          pages
+              .map(d -> d.resolve("index.html"))
+              .filter(Files::exists)
+              .filter(f -> !f.getParent().equals(out.resolve("plans")))
+              .findFirst()
+              .orElseThrow();
+    }
+    assertEquals(
+        List.of("2026-04-01 0/1", "2026-04-02 0/4", "2026-04-06 1/4", "2026-04-08 3/4"),
+        rows(Jsoup.parse(page.toFile(), "UTF-8")));
+    repo.close();
+  }
+
   @Test
   void outsideGitThereIsNoBurnup() throws IOException {
     Path plans = tmp.resolve("plain/plans");
