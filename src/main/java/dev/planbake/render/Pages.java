@@ -295,7 +295,7 @@ final class Pages {
   }
 
   /** The heights of the burn-up drawings, in their own units (720 wide). */
-  private static final int PLAN_CHART = 170;
+  private static final int PLAN_CHART = 150;
 
   private static final int SITE_CHART = 260;
 
