@@ -26,10 +26,19 @@ final class UnitMentions {
     int skip = 0;
     int i = 0;
     int copied = 0;
+    // The next "Unit " at or after i, found again only once i has passed it: one pass over the
+    // page (a backward search from each text's end ran to the page's start where it found none).
+    int next = html.indexOf("Unit ");
     while (i < html.length()) {
       int lt = html.indexOf('<', i);
       int textEnd = lt < 0 ? html.length() : lt;
-      if (skip == 0 && textEnd > i && html.lastIndexOf("Unit ", textEnd - 1) >= i) {
+      if (next >= 0 && next < i) {
+        next = html.indexOf("Unit ", i);
+      }
+      if (next < 0) {
+        break;
+      }
+      if (skip == 0 && textEnd > i && next < textEnd) {
         Matcher m = UNIT.matcher(html).region(i, textEnd);
         while (m.find()) {
           String url = urls.get(m.group(1));
