@@ -93,20 +93,33 @@ public final class Output {
     refuseDangerous(abs);
     Path parent = abs.getParent();
     Path fresh;
+    long generation;
     try {
       Files.createDirectories(parent);
       sweepAbandoned(parent, abs.getFileName().toString());
+      generation = Generations.next(abs);
       fresh = freshFolder(parent, "." + abs.getFileName() + NEW);
       // Marked at once, so that a build that finds it abandoned knows planbake made it.
       Files.writeString(
           fresh.resolve(MARKER),
-          "This folder was written by planbake, which replaces it on every build.\n",
+          "This folder was written by planbake, which replaces it on every build.\n"
+              + Generations.line(generation),
           StandardCharsets.UTF_8);
     } catch (FileSystemException e) {
       // The JDK names only the file (the fresh folder's, which the user never chose).
       throw new IOException("cannot write the site to " + out, e);
     }
-    return new Writer(abs, fresh);
+    return new Writer(abs, fresh, generation);
+  }
+
+  /**
+   * A build that started before the one whose site the output holds now: its older site is not
+   * published over the newer one.
+   */
+  public static final class Superseded extends IOException {
+    Superseded(String message) {
+      super(message);
+    }
   }
 
   private static final String NEW = ".new-";
@@ -169,6 +182,7 @@ public final class Output {
   public static final class Writer implements AutoCloseable {
     private final Path abs;
     private final Path fresh;
+    private final long generation;
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final AtomicInteger written = new AtomicInteger();
     private boolean committed;
@@ -178,9 +192,10 @@ public final class Output {
      */
     private final boolean previousBuild;
 
-    private Writer(Path abs, Path fresh) {
+    private Writer(Path abs, Path fresh, long generation) {
       this.abs = abs;
       this.fresh = fresh;
+      this.generation = generation;
       this.previousBuild = Files.isDirectory(abs);
     }
 
@@ -280,9 +295,14 @@ public final class Output {
       return written.get();
     }
 
-    /** Swaps the folder, marked as planbake's since it was made, in for the output folder. */
+    /**
+     * Swaps the folder, marked as planbake's since it was made, in for the output folder, unless a
+     * build of the same output that started after this one has published already.
+     *
+     * @throws Superseded if a later build's site is there; this one's is then thrown away
+     */
     public void commit() throws IOException {
-      swap(fresh, abs);
+      Generations.publish(abs, generation, () -> swap(fresh, abs));
       committed = true;
     }
 
