@@ -29,6 +29,7 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Relaunch.followParent();
     System.exit(Relaunch.elsewhere(args).orElseGet(() -> run(args)));
   }
 

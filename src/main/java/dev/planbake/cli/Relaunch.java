@@ -36,6 +36,12 @@ final class Relaunch {
    */
   static final String LAUNCHER_PROPERTY = "planbake.launcher";
 
+  /**
+   * The first JVM's process id, given to the second: when that process ends, however it ends, the
+   * second stops too (see {@link #followParent()}).
+   */
+  static final String PARENT_VARIABLE = "PLANBAKE_PARENT_PID";
+
   private static final List<String> COMMANDS = List.of("build", "check");
   private static final List<String> OPTION_VARIABLES =
       List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
@@ -65,6 +71,7 @@ final class Relaunch {
     }
     ProcessBuilder pb = new ProcessBuilder(command(script.get(), args)).inheritIO();
     pb.environment().put("PLANBAKE_JAR", jar.get().toString());
+    pb.environment().put(PARENT_VARIABLE, Long.toString(ProcessHandle.current().pid()));
     pb.environment()
         .put("PLANBAKE_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Process child;
@@ -83,6 +90,36 @@ final class Relaunch {
         // Nothing interrupts main but a shutdown, which the hook handles; keep waiting.
       }
     }
+  }
+
+  /**
+   * In the second JVM, ends this process when the first one ends. Its shutdown hook stops this one
+   * on SIGTERM, but {@code kill -9} (an OOM killer, a CI runner tearing down) leaves nothing to run
+   * it: the second JVM would build on, then swap its site, by then perhaps older than one a later
+   * build published, into the output. A build stopped this way never publishes (the swap waits for
+   * no exit, and none is cut in half: see write's publish order), and the next build sweeps its
+   * folder away.
+   */
+  static void followParent() {
+    String pid = System.getenv(PARENT_VARIABLE);
+    if (pid == null
+        || System.getProperty(LAUNCHER_PROPERTY) == null
+        || !pid.matches("[0-9]{1,18}")) {
+      return;
+    }
+    Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(pid));
+    if (parent.isEmpty() || !parent.get().isAlive()) {
+      parentEnded();
+      return;
+    }
+    parent.get().onExit().thenRun(Relaunch::parentEnded);
+  }
+
+  private static void parentEnded() {
+    System.err.println(
+        "planbake: the process that started this build has ended; stopping without publishing");
+    System.err.flush();
+    System.exit(Main.FAILURE);
   }
 
   /**
