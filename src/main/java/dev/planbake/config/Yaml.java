@@ -29,11 +29,18 @@ public final class Yaml {
   /**
    * One top-level key. {@code scalar} is the text of a scalar value ("" otherwise); {@code items}
    * holds the scalars of a sequence value. Nested mappings keep neither (their lines are shown as
-   * text by whoever needs them).
+   * text by whoever needs them); {@code mapping} says the value was one, so that a key that takes a
+   * value or a list can say it got neither.
    */
-  public record Entry(String key, int line, String scalar, List<String> items, boolean sequence) {
+  public record Entry(
+      String key, int line, String scalar, List<String> items, boolean sequence, boolean mapping) {
     public Entry {
       items = List.copyOf(items);
+    }
+
+    /** A scalar or sequence value. */
+    public Entry(String key, int line, String scalar, List<String> items, boolean sequence) {
+      this(key, line, scalar, items, sequence, false);
     }
 
     /** The value as a list: the items of a sequence, or the scalar split on commas. */
@@ -117,7 +124,7 @@ public final class Yaml {
         }
         entries.add(new Entry(key, line(k), "", items, true));
       } else {
-        entries.add(new Entry(key, line(k), "", List.of(), false));
+        entries.add(new Entry(key, line(k), "", List.of(), false, true));
       }
     }
     return entries;

@@ -96,7 +96,10 @@ record Header(List<Yaml.Entry> entries, String body, String problem, int problem
 
   private static List<Yaml.Entry> shift(List<Yaml.Entry> entries, int by) {
     return entries.stream()
-        .map(e -> new Yaml.Entry(e.key(), e.line() + by, e.scalar(), e.items(), e.sequence()))
+        .map(
+            e ->
+                new Yaml.Entry(
+                    e.key(), e.line() + by, e.scalar(), e.items(), e.sequence(), e.mapping()))
         .toList();
   }
 

@@ -91,6 +91,7 @@ public final class PlanParser {
     if (!header.problem().isEmpty()) {
       diagnostics.add(Diagnostic.error(at.atLine(header.problemLine()), header.problem()));
     }
+    FrontMatterTypes.check(header.entries(), at, diagnostics);
     Doc doc = DocumentReader.read(root, f.source(), header.body(), idPrefix, packHtml);
     diagnostics.addAll(doc.problems());
     int tasks = doc.content().tasks().size();

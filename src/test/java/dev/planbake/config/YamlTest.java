@@ -28,7 +28,7 @@ class YamlTest {
             new Yaml.Entry("title", 1, "Roadmap", List.of(), false),
             new Yaml.Entry("plans", 3, "", List.of("content/plans", "specs"), true),
             new Yaml.Entry("tags", 6, "auth, sessions", List.of(), false),
-            new Yaml.Entry("owner", 7, "", List.of(), false)),
+            new Yaml.Entry("owner", 7, "", List.of(), false, true)),
         entries);
   }
 
