@@ -10,7 +10,6 @@ import dev.planbake.site.Site;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +31,7 @@ class ParsingLimitsTest {
                 + brackets
                 + "\n\n- [ ] a task after it\n");
     Site.Result r = Site.build(site.settings());
-    Document page = site.page("plans/a/index.html");
-    Element body = page.selectFirst("section.document");
+    Element body = body(site);
     assertAll(
         () ->
             assertEquals(
@@ -54,7 +52,7 @@ class ParsingLimitsTest {
     TestSite site =
         TestSite.of(tmp, "a.md", "# A\n\n" + paragraph + "\n\n" + paragraph + "\n\n" + paragraph);
     Site.Result r = Site.build(site.settings());
-    Element body = site.page("plans/a/index.html").selectFirst("section.document");
+    Element body = body(site);
     assertAll(
         () ->
             assertEquals(
@@ -84,7 +82,7 @@ class ParsingLimitsTest {
                 + "</b>".repeat(101)
                 + "\n</div>\n");
     Site.Result r = Site.build(site.settings());
-    Element body = site.page("plans/a/index.html").selectFirst("section.document");
+    Element body = body(site);
     assertAll(
         () ->
             assertEquals(
@@ -112,10 +110,15 @@ class ParsingLimitsTest {
                 + "</span>".repeat(99)
                 + "\n</div>\n");
     Site.Result r = Site.build(site.settings());
-    Element body = site.page("plans/a/index.html").selectFirst("section.document");
+    Element body = body(site);
     assertAll(
         () -> assertEquals(List.of(), TestSite.lines(r)),
         () -> assertEquals(99, body.select("span").size()),
         () -> assertFalse(body.text().contains("<span>")));
+  }
+
+  /** The plan text of a.md's page. */
+  private static Element body(TestSite site) {
+    return site.page("plans/a/index.html").selectFirst("section.document");
   }
 }
