@@ -105,7 +105,39 @@ final class Markdown {
   static Parsed parse(String text) {
     InlineBudget.start();
     Node doc = (mayAutolink(text) ? PARSER : PARSER_WITHOUT_AUTOLINKS).parse(text);
+    if (SWALLOWING_TAG.matcher(text).find()) {
+      swallowingTagsAsText(doc);
+    }
     return new Parsed(doc, InlineBudget.skipped());
+  }
+
+  /**
+   * Tags of elements whose content an HTML parser reads as plain text up to their end tag: one
+   * written in prose ("each task as task-&lt;id&gt; - &lt;title&gt;") would make the rest of the
+   * page text, escaped, in the cleaned page (jsoup 1.24 reads to the end of the document).
+   */
+  private static final java.util.regex.Pattern SWALLOWING_TAG =
+      java.util.regex.Pattern.compile(
+          "(?i)</?(?:title|textarea|xmp|plaintext|noembed|noframes)(?=[\\s/>])");
+
+  /** Shows inline tags of {@link #SWALLOWING_TAG} elements as the text they are. */
+  private static void swallowingTagsAsText(Node doc) {
+    List<org.commonmark.node.HtmlInline> found = new java.util.ArrayList<>();
+    doc.accept(
+        new org.commonmark.node.AbstractVisitor() {
+          @Override
+          public void visit(org.commonmark.node.HtmlInline h) {
+            if (SWALLOWING_TAG.matcher(h.getLiteral()).lookingAt()) {
+              found.add(h);
+            }
+          }
+        });
+    for (org.commonmark.node.HtmlInline h : found) {
+      Text t = new Text(h.getLiteral());
+      t.setSourceSpans(h.getSourceSpans());
+      h.insertBefore(t);
+      h.unlink();
+    }
   }
 
   private static HtmlRenderer pageRenderer(boolean escapeHtml) {
