@@ -4,7 +4,9 @@ package dev.planbake.security;
  * The inputs that took time in the square of their size (issue 24 item 2), each generated at any
  * size: constructs left unclosed so that the parser looks for their end again and again, brackets
  * whose links close one by one, emphasis markers that never match, and raw HTML nested thousands
- * deep for the cleaner. Also in the replayed fuzz corpus ({@code shape--*.md}).
+ * deep for the cleaner; and one line naming thousands of references (items 3 and 7), which took
+ * memory in its square or overflowed the stack. Also in the replayed fuzz corpus ({@code
+ * shape--*.md}).
  */
 enum Shape {
   PROCESSING_INSTRUCTION("a <?"),
@@ -32,7 +34,21 @@ enum Shape {
   NESTED_TABLES("<table><tr><td>"),
   NESTED_BOLD("<b>"),
   NESTED_LISTS("<ul><li>"),
-  NESTED_DIVS("<div>");
+  NESTED_DIVS("<div>"),
+  // One line of references (items 3 and 7): memory grew with the line times its targets, and a
+  // list of unit ids overflowed the stack.
+  DEPENDS_ON_ALIASES("#48 ") {
+    @Override
+    String start() {
+      return "Depends on: ";
+    }
+  },
+  DEPENDS_ON_UNITS("Unit 9.9, ") {
+    @Override
+    String start() {
+      return "Depends on: ";
+    }
+  };
 
   static final String HEADER = "# Shape\n\n- [ ] a task before it\n\n";
 
