@@ -1,19 +1,23 @@
 package dev.planbake.parse;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
@@ -116,23 +120,22 @@ final class Markdown {
    * written in prose ("each task as task-&lt;id&gt; - &lt;title&gt;") would make the rest of the
    * page text, escaped, in the cleaned page (jsoup 1.24 reads to the end of the document).
    */
-  private static final java.util.regex.Pattern SWALLOWING_TAG =
-      java.util.regex.Pattern.compile(
-          "(?i)</?(?:title|textarea|xmp|plaintext|noembed|noframes)(?=[\\s/>])");
+  private static final Pattern SWALLOWING_TAG =
+      Pattern.compile("(?i)</?(?:title|textarea|xmp|plaintext|noembed|noframes)(?=[\\s/>])");
 
   /** Shows inline tags of {@link #SWALLOWING_TAG} elements as the text they are. */
   private static void swallowingTagsAsText(Node doc) {
-    List<org.commonmark.node.HtmlInline> found = new java.util.ArrayList<>();
+    List<HtmlInline> found = new ArrayList<>();
     doc.accept(
-        new org.commonmark.node.AbstractVisitor() {
+        new AbstractVisitor() {
           @Override
-          public void visit(org.commonmark.node.HtmlInline h) {
+          public void visit(HtmlInline h) {
             if (SWALLOWING_TAG.matcher(h.getLiteral()).lookingAt()) {
               found.add(h);
             }
           }
         });
-    for (org.commonmark.node.HtmlInline h : found) {
+    for (HtmlInline h : found) {
       Text t = new Text(h.getLiteral());
       t.setSourceSpans(h.getSourceSpans());
       h.insertBefore(t);

@@ -48,10 +48,6 @@ final class Focus {
     return index.sides(u);
   }
 
-  Page page(Unit u) {
-    return page(u, sides(u));
-  }
-
   Page page(Unit u, FocusLayout.Sides sides) {
     String root = "../".repeat(3 + (u.id().isScoped() ? 1 : 0));
     String plan = root + (u.placeholder() ? Urls.unitPermalink(u) : Urls.unitPage(u));

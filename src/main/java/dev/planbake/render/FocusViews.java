@@ -95,14 +95,16 @@ final class FocusViews {
                 continue;
               }
               FocusLayout.Sides sides = focus.sides(u);
+              List<UnitId> shown =
+                  shownNow != null || !dependenciesChanged ? focus.shown(u, sides) : null;
               if (shownNow != null) {
-                shownNow.put(u.id(), focus.shown(u, sides));
+                shownNow.put(u.id(), shown);
               }
               boolean redo =
                   was == null
                       || (dependenciesChanged
                           ? changed.contains(u.id()) || shows(sides, changed)
-                          : focus.shown(u, sides).stream().anyMatch(changed::contains));
+                          : shown.stream().anyMatch(changed::contains));
               made.add(redo ? focus.page(u, sides) : was);
             }
             nanos.addAndGet(System.nanoTime() - start);
