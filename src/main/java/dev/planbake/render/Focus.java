@@ -3,11 +3,13 @@ package dev.planbake.render;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The focus view of a unit ({@code units/<id>/graph/}): everything it waits on and everything that
@@ -23,6 +25,18 @@ final class Focus {
   private final GraphGroups groups;
   private final GraphBoxes.Cycles cycles;
   private final FocusLayout.Index index;
+
+  /**
+   * What every view that draws or lists a unit writes the same way, made once per render: a site of
+   * 10,000 units draws each unit in a dozen views and lists it in dozens more.
+   */
+  private final Map<UnitId, Parts> parts = new ConcurrentHashMap<>();
+
+  /**
+   * A unit as the views show it: its box without a link, its focus view's URL from the site's root,
+   * and its list row after the row's opening {@code <li><a href="} and the root.
+   */
+  private record Parts(GraphSvg.Node box, String focusUrl, String rowTail) {}
 
   Focus(
       Pages pages,
@@ -58,7 +72,10 @@ final class Focus {
             u,
             center,
             sides,
-            x -> GraphBoxes.node(x, root, cycles.units().contains(x.id()), ""),
+            x -> {
+              Parts p = parts(x);
+              return p.box().linkedTo(root + p.focusUrl());
+            },
             (key, n, upstream) ->
                 GraphSvg.Node.of(
                     key,
@@ -155,17 +172,42 @@ final class Focus {
    */
   private record Listed(List<Unit> direct, List<Unit> through) {}
 
-  private static Listed listed(List<List<Unit>> columns, Unit center, boolean upstream) {
-    Set<UnitId> near = new HashSet<>(upstream ? center.dependsOn() : center.enables());
+  private Listed listed(List<List<Unit>> columns, Unit center, boolean upstream) {
+    // The columns hold the units of this renderer's map, so a neighbour is found by identity: a
+    // thousand views sort over half a million units, and hashing each one's id cost more than
+    // the rest of the list.
+    List<UnitId> ids = upstream ? center.dependsOn() : center.enables();
+    Unit[] near = new Unit[ids.size()];
+    for (int i = 0; i < near.length; i++) {
+      near[i] = units.get(ids.get(i));
+    }
+    Set<Unit> nearSet = null;
+    if (near.length > NEAR_SCAN) {
+      nearSet = Collections.newSetFromMap(new IdentityHashMap<>());
+      Collections.addAll(nearSet, near);
+    }
     List<Unit> direct = new ArrayList<>();
     List<Unit> through = new ArrayList<>();
     for (List<Unit> col : columns) {
       for (Unit x : col) {
-        (near.contains(x.id()) ? direct : through).add(x);
+        boolean isNear = nearSet != null ? nearSet.contains(x) : among(near, x);
+        (isNear ? direct : through).add(x);
       }
     }
     direct.sort(Comparator.comparing(Unit::id));
     return new Listed(direct, through);
+  }
+
+  /** Up to this many direct neighbours are looked through one by one rather than hashed. */
+  private static final int NEAR_SCAN = 8;
+
+  private static boolean among(Unit[] near, Unit x) {
+    for (Unit n : near) {
+      if (n == x) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -194,7 +236,7 @@ final class Focus {
   }
 
   /** One titled group of a side's list; returns the room left. */
-  private static int group(StringBuilder sb, String name, List<Unit> us, String root, int room) {
+  private int group(StringBuilder sb, String name, List<Unit> us, String root, int room) {
     if (us.isEmpty() || room <= 0) {
       return room;
     }
@@ -207,26 +249,43 @@ final class Focus {
       if (room-- <= 0) {
         break;
       }
-      View.Status s = GraphBoxes.look(x);
-      sb.append("<li><a href=\"")
-          .append(Escape.xml(root + Urls.focus(x)))
-          .append("\" data-unit=\"")
-          .append(Escape.xml(x.id().toString()))
-          .append("\">")
-          .append(Escape.xml(x.label()))
-          .append("</a>");
-      if (!x.placeholder() && !x.title().isEmpty() && !x.title().equals(x.label())) {
-        sb.append(' ').append(Escape.xml(x.title()));
-      }
-      sb.append(" <span class=\"focus-status status-")
-          .append(s.slug())
-          .append("\"><span aria-hidden=\"true\">")
-          .append(s.icon())
-          .append("</span> ")
-          .append(s.label())
-          .append("</span></li>");
+      // The root is "../" repeated, which escaping leaves as it is.
+      sb.append("<li><a href=\"").append(root).append(parts(x).rowTail());
     }
     sb.append("</ul></li>\n");
     return Math.max(room, 0);
+  }
+
+  private Parts parts(Unit x) {
+    Parts p = parts.get(x.id());
+    if (p == null) {
+      p = partsOf(x);
+      parts.put(x.id(), p);
+    }
+    return p;
+  }
+
+  private Parts partsOf(Unit x) {
+    String focusUrl = Urls.focus(x);
+    View.Status s = GraphBoxes.look(x);
+    StringBuilder sb = new StringBuilder(160);
+    sb.append(Escape.xml(focusUrl))
+        .append("\" data-unit=\"")
+        .append(Escape.xml(x.id().toString()))
+        .append("\">")
+        .append(Escape.xml(x.label()))
+        .append("</a>");
+    if (!x.placeholder() && !x.title().isEmpty() && !x.title().equals(x.label())) {
+      sb.append(' ').append(Escape.xml(x.title()));
+    }
+    sb.append(" <span class=\"focus-status status-")
+        .append(s.slug())
+        .append("\"><span aria-hidden=\"true\">")
+        .append(s.icon())
+        .append("</span> ")
+        .append(s.label())
+        .append("</span></li>");
+    GraphSvg.Node box = GraphBoxes.node(x, "", cycles.units().contains(x.id()), "");
+    return new Parts(box, focusUrl, sb.toString());
   }
 }
