@@ -1,47 +1,33 @@
 package dev.planbake.site;
 
-import dev.planbake.diag.Diagnostics;
 import dev.planbake.model.Changelog;
 import dev.planbake.model.Changelog.Kind;
 import dev.planbake.model.History;
-import dev.planbake.model.Plan;
-import dev.planbake.model.PlanUnit;
 import dev.planbake.model.Progress;
 import dev.planbake.model.Revision;
 import dev.planbake.model.Status;
-import dev.planbake.parse.PlanParser;
-import dev.planbake.scan.PlanSource;
+import dev.planbake.site.ChangesReader.Read;
+import dev.planbake.site.ChangesReader.State;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What changed, from the history's revisions: each changed file read before and after its commit
- * with the same reader as the site (each text once, by its content), and its units compared: added
- * and removed plans, statuses changed, units finished, boxes ticked. A unit's status is the one its
+ * with the same reader as the site ({@link ChangesReader}), and its units compared: added and
+ * removed plans, statuses changed, units finished, boxes ticked. A unit's status is the one its
  * file declares, else the one its boxes give, as on its page.
  */
 final class Changes {
-  private final Path root;
-
-  /** Each text as read, by the text itself: a file's versions repeat across revisions. */
-  private final Map<String, Read> read = new ConcurrentHashMap<>();
+  private final ChangesReader reader;
 
   private String lastHead;
   private Changelog last = Changelog.NONE;
 
   Changes(Path root) {
-    this.root = root;
+    this.reader = new ChangesReader(root);
   }
-
-  /** A unit as one version of a file says it. */
-  record State(String title, Status status, int done, int total) {}
-
-  /** One version of a file: its units and all its boxes. */
-  private record Read(Map<String, State> units, Progress boxes) {}
 
   /** The changelog of {@code history}: the last one made while HEAD has not moved. */
   synchronized Changelog of(History history) {
@@ -54,9 +40,11 @@ final class Changes {
     List<Changelog.Entry> entries = new ArrayList<>();
     List<Changelog.Boxes> boxes = new ArrayList<>();
     for (Revision r : history.revisions()) {
-      compare(r, entries);
-      Progress was = r.before() == null ? Progress.EMPTY : read(r.source(), r.before()).boxes();
-      Progress now = r.after() == null ? Progress.EMPTY : read(r.source(), r.after()).boxes();
+      Read before = r.before() == null ? null : reader.read(r.source(), r.before());
+      Read after = r.after() == null ? null : reader.read(r.source(), r.after());
+      compare(r, before, after, entries);
+      Progress was = before == null ? Progress.EMPTY : before.boxes();
+      Progress now = after == null ? Progress.EMPTY : after.boxes();
       boxes.add(
           new Changelog.Boxes(
               r.commit(), r.now(), was.done(), was.total(), now.done(), now.total()));
@@ -65,32 +53,29 @@ final class Changes {
         new Changelog(
             entries, history.head().date().minusWeeks(History.WEEKS), history.shallow(), boxes);
     lastHead = history.head().id();
-    read.clear();
+    reader.clear();
     return last;
   }
 
-  private void compare(Revision r, List<Changelog.Entry> out) {
-    Map<String, State> before = r.before() == null ? Map.of() : units(r.source(), r.before());
-    Map<String, State> after = r.after() == null ? Map.of() : units(r.source(), r.after());
-    if (r.before() == null || r.after() == null) {
-      Map<String, State> side = r.after() == null ? before : after;
-      State whole = whole(side);
+  private static void compare(Revision r, Read before, Read after, List<Changelog.Entry> out) {
+    if (before == null || after == null) {
+      State whole = (after == null ? before : after).whole();
       if (whole != null) {
-        Kind kind = r.after() == null ? Kind.REMOVED : Kind.ADDED;
+        Kind kind = after == null ? Kind.REMOVED : Kind.ADDED;
         Status from = kind == Kind.ADDED ? Status.NONE : whole.status();
         Status to = kind == Kind.ADDED ? whole.status() : Status.NONE;
         out.add(entry(r, whole.title(), kind, from, to, 0, whole));
       }
       return;
     }
-    for (Map.Entry<String, State> e : after.entrySet()) {
-      if (e.getKey().equals(FILE)) {
+    for (Map.Entry<String, State> e : after.units().entrySet()) {
+      if (Read.file(e.getKey())) {
         continue;
       }
       State now = e.getValue();
-      State was = before.get(e.getKey());
+      State was = before.units().get(e.getKey());
       if (was == null) {
-        if (!before.isEmpty()) {
+        if (!before.units().isEmpty()) {
           out.add(entry(r, now.title(), Kind.ADDED, Status.NONE, now.status(), 0, now));
         }
         continue;
@@ -109,49 +94,5 @@ final class Changes {
       Revision r, String title, Kind kind, Status from, Status to, int ticked, State now) {
     return new Changelog.Entry(
         r.commit(), r.source(), title, kind, from, to, ticked, now.done(), now.total());
-  }
-
-  /** The file as a whole: its only unit, or its plan's title and all its boxes. */
-  private static State whole(Map<String, State> units) {
-    if (units.isEmpty()) {
-      return null;
-    }
-    if (units.size() == 1) {
-      return units.values().iterator().next();
-    }
-    State file = units.get(FILE);
-    return file != null ? file : units.values().iterator().next();
-  }
-
-  private static final String FILE = "\u0000file";
-
-  /** The units one version of a file holds, by local id (or its title), with the file itself. */
-  private Map<String, State> units(String source, String text) {
-    return read(source, text).units();
-  }
-
-  private Read read(String source, String text) {
-    return read.computeIfAbsent(
-        text,
-        t -> {
-          Plan plan =
-              PlanParser.parse(
-                  new PlanSource(root, "", List.of(new PlanSource.File(source, t))),
-                  new Diagnostics(),
-                  false);
-          Map<String, State> out = new LinkedHashMap<>();
-          for (PlanUnit u : plan.units()) {
-            Progress p = u.content().progress();
-            Status status = u.declared().present() ? u.declared().status() : Status.derivedFrom(p);
-            String key = u.localId().isEmpty() ? u.title() : u.localId();
-            out.putIfAbsent(key, new State(u.title(), status, p.done(), p.total()));
-          }
-          Progress all = plan.progress();
-          if (out.size() > 1) {
-            out.put(
-                FILE, new State(plan.title(), Status.derivedFrom(all), all.done(), all.total()));
-          }
-          return new Read(out, all);
-        });
   }
 }
