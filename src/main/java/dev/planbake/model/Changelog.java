@@ -54,7 +54,8 @@ public record Changelog(
    * One change.
    *
    * @param commit the commit that made it
-   * @param source the plan file, relative to its plans folder
+   * @param source the plan file, relative to its plans folder, as the commit named it
+   * @param now the file's name at HEAD; null when it was deleted since
    * @param title the unit's title (the plan's for a whole file)
    * @param kind what happened
    * @param from the status before ({@link Status#NONE} for an added plan)
@@ -66,6 +67,7 @@ public record Changelog(
   public record Entry(
       Commit commit,
       String source,
+      String now,
       String title,
       Kind kind,
       Status from,

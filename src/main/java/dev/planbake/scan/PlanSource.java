@@ -27,4 +27,12 @@ public record PlanSource(Path root, String folder, List<File> files) {
   public boolean isFeatureFolder() {
     return !folder.isEmpty();
   }
+
+  /**
+   * The feature folder that {@code source} would belong to among {@code all} (sorted), or "": the
+   * scanner's rule, for files that are no longer there to scan.
+   */
+  public static String folderOf(String source, List<String> all) {
+    return UnitFolders.folderOf(source, all);
+  }
 }

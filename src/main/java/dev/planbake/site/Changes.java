@@ -93,6 +93,6 @@ final class Changes {
   private static Changelog.Entry entry(
       Revision r, String title, Kind kind, Status from, Status to, int ticked, State now) {
     return new Changelog.Entry(
-        r.commit(), r.source(), title, kind, from, to, ticked, now.done(), now.total());
+        r.commit(), r.source(), r.now(), title, kind, from, to, ticked, now.done(), now.total());
   }
 }
