@@ -1,5 +1,8 @@
 // Search. On every page "/" focuses the search box. On the search page this loads the prebuilt
-// index (search/index.js, written by Planbake at build time) and queries it with Fuse.js.
+// index (search/index.js, written by Planbake at build time) and queries it: every word must match
+// (a word it starts counts too, a typo only when nothing else does), a quoted phrase must be there
+// as written, title and id matches come first, and snippets show the text as written with the
+// matched words in <mark>.
 // Without JavaScript the header box still submits to the search page, which then says so.
 // Also, on every page: closed <details> open for printing (see below).
 
@@ -60,14 +63,25 @@
   var loading = window.performance.now();
   var units = index.units;
 
+  // How the index joins the headings and the tasks of a unit.
+  var SEP = " \u00b7 ";
   // Fields, with how much a match in each counts.
   var FIELDS = [["i", 3], ["l", 3], ["a", 3], ["t", 4], ["h", 1.5], ["k", 1.5], ["f", 0.5], ["b", 0.6]];
+  // A match worth more than this is in a field that names the unit (id, label, alias, title; the
+  // best of any other field is 1.5): results with more query words there come first.
+  var NAMED = 1.5;
   // A part of a longer word ("invoice" in "004-recurring-invoices") counts for less than a word.
   var PART = 0.75;
   // Words keep inner dots, hashes, slashes and hyphens, so "2.1", "reporting-units#5.2" and
   // "001-user-auth" are words; their parts are indexed too.
   var WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_'.#\/-]*[\p{L}\p{N}])?/gu;
   var INNER = /[_'.#\/-]+/;
+
+  // The index keeps Markdown's inline marks (`code`, **bold**); what is matched and shown is the
+  // words only.
+  function plain(s) {
+    return s.replace(/[`*]+/g, "");
+  }
 
   // An inverted index built once on load: word -> (unit -> weight of the best field holding it).
   var postings = new Map();
@@ -76,21 +90,31 @@
     if (!p) { p = new Map(); postings.set(word, p); }
     if (!(p.get(unit) >= weight)) { p.set(unit, weight); }
   }
+  // Each unit's words piece by piece (a task, a heading, the prose), joined by spaces, where a
+  // quoted phrase is looked for.
+  var pieces = [];
   units.forEach(function (u, n) {
+    var own = [];
     FIELDS.forEach(function (f) {
       var text = u[f[0]];
       if (!text) { return; }
-      (text.toLowerCase().match(WORD) || []).forEach(function (w) {
-        post(w, n, f[1]);
-        if (INNER.test(w)) {
-          w.split(INNER).forEach(function (part) { if (part.length > 1) { post(part, n, f[1] * PART); } });
-        }
+      (f[0] === "h" || f[0] === "k" ? text.split(SEP) : [text]).forEach(function (piece) {
+        var words = plain(piece).toLowerCase().match(WORD) || [];
+        own.push(" " + words.join(" ") + " ");
+        words.forEach(function (w) {
+          post(w, n, f[1]);
+          if (INNER.test(w)) {
+            w.split(INNER).forEach(function (part) { if (part.length > 1) { post(part, n, f[1] * PART); } });
+          }
+        });
       });
     });
+    pieces.push(own);
   });
   var vocabulary = Array.from(postings.keys());
   status.setAttribute("data-index-ms", String(Math.round(window.performance.now() - loading)));
-  // Fuse.js does the fuzzy part: which words of the site look like a word of the query.
+  // Fuse.js finds words within a typo or two, for a query word that no word of the site is or
+  // starts with.
   var fuzzy = new window.Fuse(vocabulary, {
     threshold: 0.3,
     ignoreLocation: true,
@@ -98,32 +122,58 @@
     minMatchCharLength: 2
   });
 
-  // The units holding a word like term: exact words count most, then words it starts, then
-  // words within a typo or two (Fuse), each times the weight of the field it is in.
-  function matchTerm(term, seen) {
-    var scores = new Map();
-    function credit(word, quality) {
-      seen.push(word);
-      postings.get(word).forEach(function (weight, unit) {
-        var s = weight * quality;
-        if (!(scores.get(unit) >= s)) { scores.set(unit, s); }
-      });
-    }
-    if (postings.has(term)) { credit(term, 1); }
+  // The words of the site that a query word matches, with how well: the word itself, then the
+  // words it starts ("invoice": invoices, invoiced); only if there are none, words within a typo
+  // (Fuse: "reciepts": receipts). A word of a quoted phrase matches itself only.
+  function wordsLike(term, inPhrase) {
+    var out = [];
+    if (postings.has(term)) { out.push([term, 1]); }
+    if (inPhrase) { return out; }
     for (var i = 0; term.length >= 2 && i < vocabulary.length; i++) {
       var w = vocabulary[i];
-      if (w.length > term.length && w.lastIndexOf(term, 0) === 0) { credit(w, 0.8); }
+      if (w.length > term.length && w.lastIndexOf(term, 0) === 0) { out.push([w, 0.8]); }
     }
-    if (term.length >= 4) {
-      fuzzy.search(term, { limit: 40 }).forEach(function (r) {
-        if (r.item.lastIndexOf(term, 0) !== 0) { credit(r.item, 0.6 * (1 - r.score)); }
+    if (out.length === 0 && term.length >= 4) {
+      fuzzy.search(term, { limit: 20 }).forEach(function (r) { out.push([r.item, 0.6 * (1 - r.score)]); });
+    }
+    return out;
+  }
+
+  // The units holding a word like the term, each with its best weight times how well it matched.
+  function matchTerm(like) {
+    var scores = new Map();
+    like.forEach(function (m) {
+      postings.get(m[0]).forEach(function (weight, unit) {
+        var s = weight * m[1];
+        if (!(scores.get(unit) >= s)) { scores.set(unit, s); }
       });
-    }
+    });
     return scores;
   }
 
-  // An id typed in full ("2.1", "Unit 2.1", "001-user-auth", "#48") goes first, before any fuzzy
-  // match: people paste ids from tickets and expect that unit, not its neighbours.
+  // A query: its quoted phrases ("retry storage", also with curly quotes; an open quote runs to
+  // the end) and every word, each of which a result must hold.
+  function parse(q) {
+    var phrases = [];
+    var loose = q.replace(/["\u201c\u201d]([^"\u201c\u201d]*)(?:["\u201c\u201d]|$)/g, function (all, inner) {
+      var words = inner.toLowerCase().match(WORD) || [];
+      if (words.length > 0) { phrases.push(words); }
+      return " ";
+    });
+    var terms = [];
+    phrases.forEach(function (p) { p.forEach(function (w) { terms.push([w, true]); }); });
+    (loose.toLowerCase().match(WORD) || []).forEach(function (w) { terms.push([w, false]); });
+    return { phrases: phrases, terms: terms };
+  }
+
+  // Whether the words of a phrase follow one another in a piece of the unit's text.
+  function holdsPhrase(n, phrase) {
+    var want = " " + phrase.join(" ") + " ";
+    return pieces[n].some(function (piece) { return piece.indexOf(want) >= 0; });
+  }
+
+  // An id typed in full ("2.1", "Unit 2.1", "001-user-auth", "#48") goes first: people paste ids
+  // from tickets and expect that unit, not its neighbours.
   function exact(q) {
     var want = q.toLowerCase().replace(/^unit\s+/, "");
     var out = [];
@@ -137,26 +187,40 @@
     return out;
   }
 
-  // Every word of the query must match ("webhook retry": one in the title, one in a task is
-  // fine); a unit's score is the sum over the words.
+  // Every word of the query must match, and every quoted phrase be there as written ("webhook
+  // retry": one in the title, one in a task is fine). Results with more query words in their
+  // title or id come first, then by the sum over the words of the weight of the field each is in.
   function query(q) {
-    var terms = q.toLowerCase().match(WORD) || [];
-    var seen = [];
-    if (terms.length === 0) { return { hits: [], terms: terms, words: seen }; }
+    var parsed = parse(q);
+    var matched = new Set();
+    var typos = [];
+    if (parsed.terms.length === 0) { return { hits: [], matched: matched, typos: typos }; }
     var total = null;
-    terms.forEach(function (t) {
-      var s = matchTerm(t, seen);
+    var naming = new Map();
+    parsed.terms.forEach(function (t) {
+      var like = wordsLike(t[0], t[1]);
+      like.forEach(function (m) { matched.add(m[0]); });
+      if (like.length > 0 && like[0][1] < 0.8) { typos.push(t[0]); }
+      var s = matchTerm(like);
+      s.forEach(function (v, unit) {
+        if (v > NAMED) { naming.set(unit, (naming.get(unit) || 0) + 1); }
+      });
       if (total === null) { total = s; return; }
       var both = new Map();
       total.forEach(function (v, unit) { if (s.has(unit)) { both.set(unit, v + s.get(unit)); } });
       total = both;
     });
-    var first = exact(q.trim());
+    var first = parsed.phrases.length === 0 ? exact(q.trim()) : [];
     var hits = first.slice();
     Array.from(total.entries())
-      .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
+      .filter(function (e) {
+        return parsed.phrases.every(function (p) { return holdsPhrase(e[0], p); });
+      })
+      .sort(function (a, b) {
+        return (naming.get(b[0]) || 0) - (naming.get(a[0]) || 0) || b[1] - a[1] || a[0] - b[0];
+      })
       .forEach(function (e) { if (first.indexOf(units[e[0]]) < 0) { hits.push(units[e[0]]); } });
-    return { hits: hits, terms: terms, words: seen };
+    return { hits: hits, matched: matched, typos: typos, phrases: parsed.phrases };
   }
 
   function el(tag, cls, text) {
@@ -200,48 +264,77 @@
     return wrap;
   }
 
-  var FIELD_NAMES = { k: "task", h: "heading", a: "alias", b: "text" };
+  var FIELD_NAMES = { k: "task", h: "heading", b: "text" };
+  // How much of the prose a snippet shows around the first word it marks.
+  var WINDOW = 200;
 
-  // The index keeps Markdown's inline marks (`code`, **bold**); a snippet shows the words only.
-  function plain(s) {
-    return s.replace(/[`*]+/g, "");
+  // Whether a word of a text (lower-cased) is one the query matched, or has a part that is.
+  function isMatched(w, matched) {
+    return matched.has(w) || (INNER.test(w) && w.split(INNER).some(function (p) { return matched.has(p); }));
   }
 
-  // Where a long field (a task, a heading, the prose) holds a word of the query, with it marked:
-  // the words as typed first (longest first), then the words they matched by a typo.
-  function snippet(u, terms, words) {
-    var byLength = function (a, b) { return b.length - a.length; };
-    var wanted = terms.slice().sort(byLength).concat(words.slice().sort(byLength));
-    for (var w = 0; w < wanted.length; w++) {
-      for (var key in FIELD_NAMES) {
-        var text = u[key];
-        var at = text ? text.toLowerCase().indexOf(wanted[w]) : -1;
-        if (at < 0) { continue; }
-        var end = at + wanted[w].length;
-        var sep = " \u00b7 ";
-        var from, to;
-        if (key === "k" || key === "h") {
-          from = text.lastIndexOf(sep, at);
-          from = from < 0 ? 0 : from + sep.length;
-          to = text.indexOf(sep, end);
-          if (to < 0) { to = text.length; }
-        } else {
-          from = at <= 40 ? 0 : text.indexOf(" ", at - 40) + 1;
-          to = text.lastIndexOf(" ", end + 40);
-          if (to < end) { to = text.length; }
+  // The text as written, with the words the query matched in <mark>.
+  function marked(into, text, matched) {
+    var re = new RegExp(WORD.source, "gu");
+    var at = 0;
+    var m;
+    function mark(from, to) {
+      into.appendChild(document.createTextNode(text.slice(at, from)));
+      into.appendChild(el("mark", "", text.slice(from, to)));
+      at = to;
+    }
+    while ((m = re.exec(text)) !== null) {
+      var w = m[0].toLowerCase();
+      if (matched.has(w)) {
+        mark(m.index, m.index + w.length);
+      } else if (INNER.test(w)) {
+        // Of "db/invoice_schedules.sql", only the part the query matched.
+        var part = /[^_'.#\/-]+/g;
+        var p;
+        while ((p = part.exec(w)) !== null) {
+          if (p[0].length > 1 && matched.has(p[0])) { mark(m.index + p.index, m.index + p.index + p[0].length); }
         }
-        var p = el("p", "result-match muted");
-        p.appendChild(el("span", "result-field", FIELD_NAMES[key] + ": "));
-        // An ellipsis where the snippet cuts into the text rather than at its start or end.
-        var before = key === "b" && from > 0 ? "\u2026" : "";
-        var after = key === "b" && to < text.length ? "\u2026" : "";
-        p.appendChild(document.createTextNode(before + plain(text.slice(from, at))));
-        p.appendChild(el("mark", "", text.slice(at, end)));
-        p.appendChild(document.createTextNode(plain(text.slice(end, to)).replace(/\s+$/, "") + after));
-        return p;
       }
     }
-    return null;
+    into.appendChild(document.createTextNode(text.slice(at)));
+    return into;
+  }
+
+  // Where a long field (a task, a heading, the prose) holds the most words of the query (a
+  // quoted phrase counts most), shown as written with those words marked.
+  function snippet(u, result) {
+    var best = null;
+    Object.keys(FIELD_NAMES).forEach(function (key) {
+      if (!u[key]) { return; }
+      (key === "b" ? [u[key]] : u[key].split(SEP)).forEach(function (piece) {
+        var text = plain(piece);
+        var words = text.toLowerCase().match(WORD) || [];
+        var held = new Set(words.filter(function (w) { return isMatched(w, result.matched); }));
+        var score = held.size;
+        var joined = " " + words.join(" ") + " ";
+        result.phrases.forEach(function (p) { if (joined.indexOf(" " + p.join(" ") + " ") >= 0) { score += 10; } });
+        if (score > 0 && (best === null || score > best.score)) { best = { key: key, text: text, score: score }; }
+      });
+    });
+    if (best === null) { return null; }
+    var text = best.text;
+    if (best.key === "b" && text.length > WINDOW) {
+      // A window of the prose around the first word marked, cut at spaces, with an ellipsis
+      // where it cuts into the text.
+      var re = new RegExp(WORD.source, "gu");
+      var first = 0;
+      var m;
+      while ((m = re.exec(text)) !== null) {
+        if (isMatched(m[0].toLowerCase(), result.matched)) { first = m.index; break; }
+      }
+      var from = first <= WINDOW / 3 ? 0 : text.indexOf(" ", first - WINDOW / 3) + 1;
+      var to = from + WINDOW >= text.length ? text.length : text.lastIndexOf(" ", from + WINDOW);
+      text = (from > 0 ? "\u2026" : "") + text.slice(from, to)
+        + (to < text.length && text.charAt(text.length - 1) !== "\u2026" ? "\u2026" : "");
+    }
+    var p = el("p", "result-match muted");
+    p.appendChild(el("span", "result-field", FIELD_NAMES[best.key] + ": "));
+    return marked(p, text, result.matched);
   }
 
   // The status filter offers the statuses of the current results, with how many have each.
@@ -279,7 +372,11 @@
     status.textContent = hits.length === 0
       ? "No unit" + among + " matches \u201c" + q.trim() + "\u201d."
       : (hits.length === 1 ? "1 unit" : hits.length + " units") + among + " match \u201c" + q.trim() + "\u201d"
-        + (hits.length > shown ? "; the first " + shown + " are shown." : ".");
+        + (hits.length > shown ? "; the first " + shown + " are shown." : ".")
+        + (result.typos.length > 0 && hits.length > 0
+          ? " No word of the plans is or starts with " + result.typos.map(function (t) { return "\u201c" + t + "\u201d"; }).join(", ")
+            + "; words like " + (result.typos.length === 1 ? "it" : "them") + " are marked."
+          : "");
     hits.slice(0, shown).forEach(function (u) {
       var li = el("li", "result");
       var head = el("div", "result-head");
@@ -288,14 +385,14 @@
       a.appendChild(el("span", "unit-id", u.l || u.i));
       if (u.t && u.t !== (u.l || u.i)) {
         a.appendChild(document.createTextNode(" "));
-        a.appendChild(el("span", "unit-title", u.t));
+        a.appendChild(marked(el("span", "unit-title"), u.t, result.matched));
       }
       head.appendChild(a);
       head.appendChild(document.createTextNode(" "));
       head.appendChild(statusBadge(u.s));
       li.appendChild(head);
       li.appendChild(bar(u));
-      var where = snippet(u, result.terms, result.words);
+      var where = snippet(u, result);
       if (where) { li.appendChild(where); }
       li.appendChild(el("p", "result-source muted", u.f));
       list.appendChild(li);

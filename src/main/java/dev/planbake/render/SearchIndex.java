@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.planbake.model.Document;
-import dev.planbake.model.Html;
 import dev.planbake.model.Plan;
 import dev.planbake.model.PlanUnit;
 import dev.planbake.model.Repository;
@@ -18,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,7 @@ import java.util.Set;
 
 /**
  * {@code search/index.js}: the prebuilt search index, one entry per unit, read by the search page
- * (Fuse.js runs the queries in the browser). It is a script that assigns the index to {@code
+ * (search.js runs the queries in the browser). It is a script that assigns the index to {@code
  * window.planbakeSearch} rather than a JSON file, so that search also works on a site opened from
  * disk, where browsers refuse {@code fetch}.
  *
@@ -34,25 +32,19 @@ import java.util.Set;
  * a} aliases, {@code f} source file, {@code u} URL from the site root, {@code s} where it stands
  * ({@code ready}, {@code blocked} ...: the badge every other page shows; its label and icon are
  * listed once under {@code statuses}, in the order a filter offers them), {@code p} [done, total],
- * {@code h} headings, {@code k} task texts, {@code b} the distinct words of the prose that are not
- * already in the other fields, capped at {@link #BODY_WORDS}. Headings and words that many units
- * share are left out. Units are in repository order and keys in a fixed order, so the same plans
- * give the same bytes.
+ * {@code h} headings, {@code k} task texts, {@code b} the opening prose as written (its sentences,
+ * each once), cut near {@link #BODY_CHARS}. Headings and sentences that many units share are left
+ * out. Units are in repository order and keys in a fixed order, so the same plans give the same
+ * bytes.
  */
 final class SearchIndex {
   static final String PATH = "search/index.js";
 
-  /** Prose is indexed as a bag of distinct words, at most this many per unit. */
-  static final int BODY_WORDS = 40;
-
-  /** How much paragraph HTML is read per plan: the opening prose says what a plan is about. */
-  static final int BODY_SCAN_CHARS = 2000;
-
-  /** Words looked at per unit before the common ones are dropped. */
-  static final int BODY_CANDIDATES = 3 * BODY_WORDS;
+  /** Prose is indexed as written, at most about this many characters per unit. */
+  static final int BODY_CHARS = 320;
 
   /**
-   * A heading or prose word found in more than this share of the units (and in more than {@link
+   * A heading or prose sentence found in more than this share of the units (and in more than {@link
    * #COMMON_MIN}) is boilerplate and left out.
    */
   static final int COMMON_PERCENT = 10;
@@ -68,7 +60,7 @@ final class SearchIndex {
   private SearchIndex() {}
 
   /** What one unit contributes before boilerplate is dropped. */
-  record Entry(Unit unit, List<String> headings, List<String> tasks, List<String> words) {}
+  record Entry(Unit unit, List<String> headings, List<String> tasks, List<String> prose) {}
 
   /** The index script as UTF-8: tens of megabytes for 100,000 units, so never a String. */
   static byte[] render(Repository repo) {
@@ -115,7 +107,7 @@ final class SearchIndex {
   /** Every entry counted, filtered and written: what a build does, which reads every plan once. */
   private static void write(List<Entry> entries, ByteArrayOutputStream out) {
     Tally headings = Tally.of(entries.stream().map(Entry::headings).toList());
-    Tally words = Tally.of(entries.stream().map(Entry::words).toList());
+    Tally prose = Tally.of(entries.stream().map(Entry::prose).toList());
     int common = common(entries.size());
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
@@ -126,7 +118,7 @@ final class SearchIndex {
               e.unit,
               headings.rare(e.headings, common, Integer.MAX_VALUE),
               e.tasks,
-              words.rare(e.words, common, BODY_WORDS)));
+              prose.rare(e.prose, common, Integer.MAX_VALUE)));
     }
   }
 
@@ -139,10 +131,10 @@ final class SearchIndex {
   }
 
   /** One unit's entry: a JSON object. */
-  static byte[] json(Unit u, List<String> headings, List<String> tasks, List<String> words) {
+  static byte[] json(Unit u, List<String> headings, List<String> tasks, List<String> prose) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      write(g, u, headings, tasks, words);
+      write(g, u, headings, tasks, prose);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -198,13 +190,12 @@ final class SearchIndex {
         }
       }
     }
-    List<String> words =
-        plan == null || plan.multiUnit() ? List.of() : bodyWords(plan, title, headings, tasks);
-    return new Entry(u, headings, tasks, words);
+    List<String> prose = plan == null || plan.multiUnit() ? List.of() : Prose.sentences(plan);
+    return new Entry(u, headings, tasks, prose);
   }
 
   private static void write(
-      JsonGenerator g, Unit u, List<String> headings, List<String> tasks, List<String> words)
+      JsonGenerator g, Unit u, List<String> headings, List<String> tasks, List<String> prose)
       throws IOException {
     PlanUnit part = u.part();
     g.writeStartObject();
@@ -229,8 +220,8 @@ final class SearchIndex {
     if (!tasks.isEmpty()) {
       g.writeStringField("k", String.join(SEP, tasks));
     }
-    if (!words.isEmpty()) {
-      g.writeStringField("b", String.join(" ", words));
+    if (!prose.isEmpty()) {
+      g.writeStringField("b", body(prose));
     }
     g.writeEndObject();
   }
@@ -269,116 +260,24 @@ final class SearchIndex {
   }
 
   /**
-   * The distinct words of the plan's paragraphs that no other field of the entry holds. A scan with
-   * {@code indexOf} and a hand-written tokenizer: regular expressions over every page's HTML cost
-   * more than the rest of the index together.
+   * The sentences kept of a unit's prose, joined as written and cut at a word near {@link
+   * #BODY_CHARS} with an ellipsis.
    */
-  private static List<String> bodyWords(
-      Plan plan, String title, List<String> headings, List<String> tasks) {
-    Set<String> known = new HashSet<>();
-    words(title, 0, title.length(), known, Integer.MAX_VALUE);
-    headings.forEach(h -> words(h, 0, h.length(), known, Integer.MAX_VALUE));
-    tasks.forEach(t -> words(t, 0, t.length(), known, Integer.MAX_VALUE));
-    Set<String> words = new LinkedHashSet<>();
-    int[] budget = {BODY_SCAN_CHARS};
-    for (Document d : plan.documents()) {
-      if (words.size() >= BODY_CANDIDATES || budget[0] <= 0) {
+  static String body(List<String> sentences) {
+    StringBuilder out = new StringBuilder();
+    for (String s : sentences) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(s);
+      if (out.length() >= BODY_CHARS) {
         break;
       }
-      // The words come from the first paragraphs: most documents need only their first
-      // kilobytes inflated. A scan that runs off the end of a cut text starts again on all of it.
-      Html html = d.body();
-      Set<String> attempt = new LinkedHashSet<>(words);
-      int[] tried = budget.clone();
-      if (!paragraphWords(html.head(HEAD_BYTES), known, attempt, tried)
-          && html.length() > HEAD_BYTES) {
-        attempt = new LinkedHashSet<>(words);
-        tried = budget.clone();
-        paragraphWords(html.text(), known, attempt, tried);
-      }
-      words = attempt;
-      budget = tried;
     }
-    return new ArrayList<>(words);
-  }
-
-  /** How much of a document's HTML is inflated first for its words. */
-  private static final int HEAD_BYTES = 16 * 1024;
-
-  /**
-   * Adds to {@code into} the words of the paragraphs of {@code html} not in {@code known}, until
-   * the budget of characters or of candidates is spent.
-   *
-   * @return whether the scan stopped for the budget or the candidates, not at the end of the text
-   */
-  private static boolean paragraphWords(
-      String html, Set<String> known, Set<String> into, int[] budget) {
-    int at = 0;
-    while (into.size() < BODY_CANDIDATES && budget[0] > 0) {
-      int start = html.indexOf("<p>", at);
-      int end = start < 0 ? -1 : html.indexOf("</p>", start);
-      if (end < 0) {
-        return false;
-      }
-      end = Math.min(end, start + 3 + budget[0]);
-      budget[0] -= end - start - 3;
-      Set<String> found = new LinkedHashSet<>();
-      words(html, start + 3, end, found, BODY_CANDIDATES);
-      for (String w : found) {
-        if (!known.contains(w) && into.size() < BODY_CANDIDATES) {
-          into.add(w);
-        }
-      }
-      at = end + 4;
+    if (out.length() <= BODY_CHARS) {
+      return out.toString();
     }
-    return true;
-  }
-
-  /**
-   * Adds the words of {@code text[from, to)} to {@code into}, lower-cased, skipping tags and
-   * character references: runs of letters and digits (with {@code _ ' -} inside), three or more
-   * long.
-   */
-  static void words(String text, int from, int to, Set<String> into, int cap) {
-    StringBuilder word = new StringBuilder(24);
-    int i = from;
-    while (i < to && into.size() < cap) {
-      char c = text.charAt(i);
-      if (c == '<' || c == '&') {
-        int close = text.indexOf(c == '<' ? '>' : ';', i);
-        flush(word, into);
-        i = close < 0 || close >= to ? to : close + 1;
-        continue;
-      }
-      if (c < 128) {
-        // ASCII, most of any plan: the same answers as below without the Unicode tables.
-        if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-          word.append(c);
-        } else if (c >= 'A' && c <= 'Z') {
-          word.append((char) (c + ('a' - 'A')));
-        } else if (word.length() > 0 && (c == '_' || c == '\'' || c == '-')) {
-          word.append(c);
-        } else {
-          flush(word, into);
-        }
-      } else if (Character.isLetterOrDigit(c)) {
-        word.append(Character.toLowerCase(c));
-      } else {
-        flush(word, into);
-      }
-      i++;
-    }
-    flush(word, into);
-  }
-
-  private static void flush(StringBuilder word, Set<String> into) {
-    int n = word.length();
-    while (n > 0 && !Character.isLetterOrDigit(word.charAt(n - 1))) {
-      n--;
-    }
-    if (n >= 3) {
-      into.add(word.substring(0, n));
-    }
-    word.setLength(0);
+    int cut = out.lastIndexOf(" ", BODY_CHARS);
+    return out.substring(0, cut < BODY_CHARS / 2 ? BODY_CHARS : cut) + "\u2026";
   }
 }

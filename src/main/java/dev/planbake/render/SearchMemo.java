@@ -14,38 +14,39 @@ import java.util.Set;
 
 /**
  * What a kept session ({@code serve}) carries from one search index to the next, so that an edit
- * costs work in proportion to what it changed rather than to the size of the repository: the words
+ * costs work in proportion to what it changed rather than to the size of the repository: the prose
  * of each unit as last read, how many units hold each heading and word, and each unit's entry as
  * last written. Only what the last index used is kept.
  */
 final class SearchMemo {
   /**
-   * The words of a unit as last read, by the identity of its part of a plan: in {@code serve} a
-   * plan that was not parsed again keeps its objects, so an edit re-reads one plan's text instead
-   * of every plan's, and the lists of the others are the same objects as last time.
+   * The headings, tasks and prose of a unit as last read, by the identity of its part of a plan: in
+   * {@code serve} a plan that was not parsed again keeps its objects, so an edit re-reads one
+   * plan's text instead of every plan's, and the lists of the others are the same objects as last
+   * time.
    */
-  private record Words(
-      Plan plan, String title, List<String> headings, List<String> tasks, List<String> words) {}
+  private record Read(
+      Plan plan, String title, List<String> headings, List<String> tasks, List<String> prose) {}
 
   /**
    * A unit's entry as last written: the unit and the lists it was read from (the same objects while
-   * its plan is not parsed again), the headings and words it kept of them, and its JSON.
+   * its plan is not parsed again), the headings and prose it kept of them, and its JSON.
    */
   private record Written(
       Unit unit,
       List<String> headings,
-      List<String> words,
+      List<String> prose,
       List<String> keptHeadings,
-      List<String> keptWords,
+      List<String> keptProse,
       byte[] bytes) {}
 
   /** No threshold is known: the last index was not written to the end, or there was none. */
   private static final int UNKNOWN = -1;
 
-  private Map<PlanUnit, Words> last = new IdentityHashMap<>();
-  private final Map<PlanUnit, Words> next = Collections.synchronizedMap(new IdentityHashMap<>());
+  private Map<PlanUnit, Read> last = new IdentityHashMap<>();
+  private final Map<PlanUnit, Read> next = Collections.synchronizedMap(new IdentityHashMap<>());
   private final Tally headings = new Tally();
-  private final Tally words = new Tally();
+  private final Tally prose = new Tally();
 
   /** The threshold of commonness the last index was written with. */
   private int common = UNKNOWN;
@@ -53,26 +54,26 @@ final class SearchMemo {
   private Map<UnitId, Written> lastWritten = new HashMap<>();
   private Map<UnitId, Written> nextWritten = new HashMap<>();
 
-  /** The unit's headings, tasks and words: as last read if its plan was not parsed again. */
+  /** The unit's headings, tasks and prose: as last read if its plan was not parsed again. */
   SearchIndex.Entry entry(Unit u, Plan plan) {
     PlanUnit part = u.part();
     if (part == null) {
       return SearchIndex.entry(u, plan);
     }
-    Words w = last.get(part);
+    Read w = last.get(part);
     if (w == null || w.plan != plan || !w.title.equals(u.title())) {
       SearchIndex.Entry e = SearchIndex.entry(u, plan);
-      w = new Words(plan, u.title(), e.headings(), e.tasks(), e.words());
+      w = new Read(plan, u.title(), e.headings(), e.tasks(), e.prose());
     }
     next.put(part, w);
-    return new SearchIndex.Entry(u, w.headings, w.tasks, w.words);
+    return new SearchIndex.Entry(u, w.headings, w.tasks, w.prose);
   }
 
   /**
-   * Writes the entries into the list of units, each with the headings and words that few units
+   * Writes the entries into the list of units, each with the headings and sentences that few units
    * share. The counts are brought up to date from the lists that changed; an entry is filtered
-   * again only if its unit or lists changed, the threshold moved, or one of its headings or words
-   * crossed it, since nothing else can change what it keeps.
+   * again only if its unit or lists changed, the threshold moved, or one of its headings or
+   * sentences crossed it, since nothing else can change what it keeps.
    */
   void write(List<SearchIndex.Entry> entries, ByteArrayOutputStream out) {
     int threshold = SearchIndex.common(entries.size());
@@ -82,11 +83,11 @@ final class SearchMemo {
     common = UNKNOWN;
     Set<String> crossedHeadings =
         headings.recount(entries.stream().map(SearchIndex.Entry::headings).toList(), threshold);
-    Set<String> crossedWords =
-        words.recount(entries.stream().map(SearchIndex.Entry::words).toList(), threshold);
+    Set<String> crossedProse =
+        prose.recount(entries.stream().map(SearchIndex.Entry::prose).toList(), threshold);
     for (int i = 0; i < entries.size(); i++) {
       SearchIndex.Entry e = entries.get(i);
-      Written w = sameThreshold ? unchanged(e, crossedHeadings, crossedWords) : null;
+      Written w = sameThreshold ? unchanged(e, crossedHeadings, crossedProse) : null;
       if (w == null) {
         w = filtered(e, threshold);
       }
@@ -99,38 +100,38 @@ final class SearchMemo {
 
   /**
    * The entry as last written if it would be written the same: the same unit, the same lists, and
-   * none of their headings or words crossed the (unchanged) threshold. Null if not.
+   * none of their headings or sentences crossed the (unchanged) threshold. Null if not.
    */
   private Written unchanged(
-      SearchIndex.Entry e, Set<String> crossedHeadings, Set<String> crossedWords) {
+      SearchIndex.Entry e, Set<String> crossedHeadings, Set<String> crossedProse) {
     Written w = lastWritten.get(e.unit().id());
     boolean same =
         w != null
             && w.headings == e.headings()
-            && w.words == e.words()
+            && w.prose == e.prose()
             && w.unit.equals(e.unit())
             && noneOf(crossedHeadings, e.headings())
-            && noneOf(crossedWords, e.words());
+            && noneOf(crossedProse, e.prose());
     return same ? w : null;
   }
 
   /**
    * The entry filtered against the counts; its JSON as last written if the unit and what it keeps
-   * are the same (a plan parsed again without a change of its words, or a threshold that moved
+   * are the same (a plan parsed again without a change of its prose, or a threshold that moved
    * without touching it), else written again.
    */
   private Written filtered(SearchIndex.Entry e, int threshold) {
     List<String> keptHeadings = headings.rare(e.headings(), threshold, Integer.MAX_VALUE);
-    List<String> keptWords = words.rare(e.words(), threshold, SearchIndex.BODY_WORDS);
+    List<String> keptProse = prose.rare(e.prose(), threshold, Integer.MAX_VALUE);
     Written was = lastWritten.get(e.unit().id());
     byte[] bytes =
         was != null
                 && was.unit.equals(e.unit())
                 && was.keptHeadings.equals(keptHeadings)
-                && was.keptWords.equals(keptWords)
+                && was.keptProse.equals(keptProse)
             ? was.bytes
-            : SearchIndex.json(e.unit(), keptHeadings, e.tasks(), keptWords);
-    return new Written(e.unit(), e.headings(), e.words(), keptHeadings, keptWords, bytes);
+            : SearchIndex.json(e.unit(), keptHeadings, e.tasks(), keptProse);
+    return new Written(e.unit(), e.headings(), e.prose(), keptHeadings, keptProse, bytes);
   }
 
   /** Whether no string of {@code strings} is in {@code crossed} (nearly always empty). */

@@ -110,8 +110,8 @@ class SearchIndexTest {
       assertFalse(h.contains("Definition of Done"), h);
       assertTrue(h.startsWith("Special heading "), h);
       String b = (String) e.get("b");
-      assertFalse(b.contains("boilerplate"), b);
-      assertTrue(b.startsWith("uniquezz"), b);
+      assertFalse(b.contains("Boilerplate"), b);
+      assertTrue(b.startsWith("Uniquezz"), b);
     }
   }
 
@@ -138,9 +138,43 @@ class SearchIndexTest {
     site.build();
     Map<String, Map<?, ?>> index = entries(site.out());
     String longWords = String.valueOf(index.get("long").get("b"));
-    assertTrue(longWords.contains("farawayword"), longWords);
+    assertTrue(longWords.contains("Farawayword appears"), longWords);
     String shortWords = String.valueOf(index.get("short").get("b"));
-    assertTrue(shortWords.contains("nearbyword"), shortWords);
+    assertEquals("Nearbyword in the first paragraph.", shortWords);
+  }
+
+  @Test
+  void proseIsKeptAsWrittenWithoutTheMetadataLinesAndCutNearItsLimit(@TempDir Path dir)
+      throws IOException {
+    String long1 = "Finance teams do **not** want every member to issue refunds & change bank";
+    TestSite site =
+        TestSite.of(
+            dir,
+            "roles.md",
+            "# Roles and SSO\n\n**Status**: In progress\n**Owner**: Priya Raman\n\n## Purpose\n\n"
+                + long1
+                + " details, e.g. the IBAN. Until now every member could do everything.\n"
+                + "Until now every member could do everything.\n\n"
+                + "Second paragraph with `code` and a [link](https://example.com/). "
+                + "More words here ".repeat(30)
+                + "\n",
+            "short.md",
+            "# Short\n\nOne line (with \"quotes\") <em>and</em> punctuation!\n");
+    site.build();
+    Map<String, Map<?, ?>> index = entries(site.out());
+    String b = (String) index.get("roles").get("b");
+    // Case, punctuation and references as written; the metadata lines (shown elsewhere) and the
+    // repeated sentence left out; cut at a word with an ellipsis.
+    assertTrue(
+        b.startsWith(
+            "Finance teams do not want every member to issue refunds & change bank details, e.g."
+                + " the IBAN. Until now every member could do everything. Second paragraph with"
+                + " code and a link."),
+        b);
+    assertFalse(b.contains("Priya"), b);
+    assertTrue(b.endsWith("\u2026"), b);
+    assertTrue(b.length() <= 321, b.length() + ": " + b);
+    assertEquals("One line (with \"quotes\") and punctuation!", index.get("short").get("b"));
   }
 
   @Test
