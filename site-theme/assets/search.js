@@ -90,26 +90,17 @@
     if (!p) { p = new Map(); postings.set(word, p); }
     if (!(p.get(unit) >= weight)) { p.set(unit, weight); }
   }
-  // Each unit's words piece by piece (a task, a heading, the prose), joined by spaces, where a
-  // quoted phrase is looked for.
-  var pieces = [];
   units.forEach(function (u, n) {
-    var own = [];
     FIELDS.forEach(function (f) {
       var text = u[f[0]];
       if (!text) { return; }
-      (f[0] === "h" || f[0] === "k" ? text.split(SEP) : [text]).forEach(function (piece) {
-        var words = plain(piece).toLowerCase().match(WORD) || [];
-        own.push(" " + words.join(" ") + " ");
-        words.forEach(function (w) {
-          post(w, n, f[1]);
-          if (INNER.test(w)) {
-            w.split(INNER).forEach(function (part) { if (part.length > 1) { post(part, n, f[1] * PART); } });
-          }
-        });
+      (plain(text).toLowerCase().match(WORD) || []).forEach(function (w) {
+        post(w, n, f[1]);
+        if (INNER.test(w)) {
+          w.split(INNER).forEach(function (part) { if (part.length > 1) { post(part, n, f[1] * PART); } });
+        }
       });
     });
-    pieces.push(own);
   });
   var vocabulary = Array.from(postings.keys());
   status.setAttribute("data-index-ms", String(Math.round(window.performance.now() - loading)));
@@ -166,10 +157,28 @@
     return { phrases: phrases, terms: terms };
   }
 
+  // Each unit's words piece by piece (a task, a heading, the prose), joined by spaces, where a
+  // quoted phrase is looked for: made the first time a phrase query reaches the unit.
+  var pieces = [];
+  function piecesOf(n) {
+    if (!pieces[n]) {
+      var u = units[n];
+      pieces[n] = [];
+      FIELDS.forEach(function (f) {
+        var text = u[f[0]];
+        if (!text) { return; }
+        (f[0] === "h" || f[0] === "k" ? text.split(SEP) : [text]).forEach(function (piece) {
+          pieces[n].push(" " + (plain(piece).toLowerCase().match(WORD) || []).join(" ") + " ");
+        });
+      });
+    }
+    return pieces[n];
+  }
+
   // Whether the words of a phrase follow one another in a piece of the unit's text.
   function holdsPhrase(n, phrase) {
     var want = " " + phrase.join(" ") + " ";
-    return pieces[n].some(function (piece) { return piece.indexOf(want) >= 0; });
+    return piecesOf(n).some(function (piece) { return piece.indexOf(want) >= 0; });
   }
 
   // An id typed in full ("2.1", "Unit 2.1", "001-user-auth", "#48") goes first: people paste ids

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.planbake.GenPlans;
 import dev.planbake.TestSite;
 import dev.planbake.config.Settings;
 import java.io.IOException;
@@ -16,11 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,121 +154,6 @@ class BrowserTest {
     assertEquals("Unit 2.0: Invoice Builder", page.locator("h1").textContent().strip());
   }
 
-  // ---- search
-
-  @Test
-  void slashFocusesTheSearchBoxAndAnIdFindsItsUnitFirst() {
-    Page page = browser.page();
-    page.navigate(base + "plans/ledger-schema/");
-    page.keyboard().press("/");
-    assertEquals("pb-q", page.evaluate("document.activeElement.id"));
-    page.keyboard().type("2.0");
-    page.keyboard().press("Enter");
-    page.waitForURL("**/search/?q=2.0");
-    assertEquals("Unit 2.0", firstResult(page).locator(".unit-id").textContent());
-    assertTrue(
-        firstResult(page)
-            .locator("a.unit-link")
-            .getAttribute("href")
-            .endsWith("plans/unit-2-0-invoice-builder/"));
-    search(page, "004-recurring-invoices");
-    assertEquals("004-recurring-invoices", firstResult(page).locator(".unit-id").textContent());
-    search(page, "reporting-units#5.2");
-    assertEquals(
-        "Revenue Dashboard and CSV Export", firstResult(page).locator(".unit-title").textContent());
-  }
-
-  @Test
-  void aWordOfOneTaskFindsItsUnitWithPrefixesAndTypos() {
-    Page page = browser.page();
-    page.navigate(base + "search/?q=receipts");
-    Locator first = firstResult(page);
-    assertEquals("Customer Payment Portal", first.locator(".unit-title").textContent());
-    String match = first.locator(".result-match").textContent();
-    assertTrue(match.contains("task: Receipts downloadable as PDF"), match);
-    // It waits on unfinished units: the badge every page shows says so.
-    assertEquals("Blocked", first.locator(".status").textContent().strip().substring(2));
-    assertEquals("progressbar", first.locator(".progress-track").getAttribute("role"));
-    for (String q : List.of("recei", "reciepts", "Receipts PDF")) {
-      search(page, q);
-      List<String> titles = page.locator(".result .unit-title").allTextContents();
-      assertTrue(
-          titles.subList(0, Math.min(3, titles.size())).contains("Customer Payment Portal"),
-          q + ": " + titles);
-    }
-    search(page, "zzzqqqxxy");
-    assertEquals(0, page.locator(".result").count());
-    assertTrue(page.locator("#pb-search-status").textContent().contains("No unit matches"));
-  }
-
-  @Test
-  void withoutJavaScriptTheSearchPageSaysSoAndLinksToTheLists() {
-    Page page = browser.noScriptPage();
-    page.navigate(base + "search/?q=ledger");
-    Locator notice = page.locator(".notice");
-    assertTrue(notice.textContent().contains("Search needs JavaScript"), notice.textContent());
-    assertTrue(page.locator(".notice a[href='../status/ready/']").count() == 1);
-  }
-
-  static Locator firstResult(Page page) {
-    page.locator("#pb-results .result").first().waitFor();
-    return page.locator("#pb-results .result").first();
-  }
-
-  /** Types a query on the search page and waits for its results. */
-  static void search(Page page, String q) {
-    Locator box = page.locator("#pb-search-q");
-    box.fill(q);
-    box.press("Enter");
-    page.waitForFunction(
-        "q => document.getElementById('pb-search-status').textContent.includes('\\u201c' + q +"
-            + " '\\u201d')",
-        q);
-  }
-
-  /**
-   * Search in the browser over the 1,000-plan corpus: each sampled unit id finds that unit first.
-   */
-  @Test
-  void searchFindsEachOfTwentySampledUnitsOfTheLargeCorpusByIdFirst() throws IOException {
-    Path corpus = tmp.resolve("gen-1000");
-    GenPlans.generate(corpus, 1000, 1, false);
-    try (Server big = serve(corpus.resolve("plans"))) {
-      String bigBase = "http://127.0.0.1:" + big.port() + "/";
-      List<Map<?, ?>> units =
-          new ArrayList<>(
-              units(bigBase).stream().filter(u -> u.get("placeholder") == FALSE).toList());
-      assertTrue(units.size() > 1000, "units: " + units.size());
-      Collections.shuffle(units, new Random(6));
-      Page page = browser.page();
-      page.navigate(bigBase + "search/");
-      System.out.printf(
-          "search page of %d units: index read in %s ms%n",
-          units.size(), page.locator("#pb-search-status").getAttribute("data-index-ms"));
-      List<String> misses = new ArrayList<>();
-      for (Map<?, ?> u : units.subList(0, 20)) {
-        String id = (String) u.get("id");
-        search(page, id);
-        String href = firstResult(page).locator("a.unit-link").getAttribute("href");
-        if (!href.equals("../" + u.get("url"))) {
-          misses.add(id + " -> " + href);
-        }
-      }
-      assertEquals(List.of(), misses);
-      for (String q : List.of("webhook", "retry storage", "wbhook", "invoice upload session")) {
-        search(page, q);
-        System.out.printf(
-            "search of %d units for \"%s\": %s results in %s ms%n",
-            units.size(),
-            q,
-            page.locator(".result").count(),
-            page.locator("#pb-search-status").getAttribute("data-ms"));
-      }
-      // Close the pages while the server still runs: a server going away is not a page error.
-      assertEquals(List.of(), browser.closePages());
-    }
-  }
-
   // ---- accessibility, dark mode, small screens
 
   /** The pages axe checks and the screenshots show: name and path. */
@@ -291,7 +173,7 @@ class BrowserTest {
       Page page = browser.page(dark, 1280, 800, false);
       page.navigate(base + p[1]);
       if (p[0].equals("search")) {
-        firstResult(page);
+        SearchBrowserTest.firstResult(page);
       }
       violations.addAll(Axe.seriousViolations(page));
       Browser.screenshot(page, p[0] + (dark ? "-dark" : "-light"));

@@ -393,8 +393,9 @@ class IncrementalTest {
   }
 
   /**
-   * Writes a one-unit plan: a line of prose with {@code word} in it, and a section named {@code
-   * heading}, if they are not empty.
+   * Writes a one-unit plan: a sentence of prose with {@code word} in it (the prose counts by
+   * sentence, so the plans with the word share it), and a section named {@code heading}, if they
+   * are not empty.
    */
   private void writePlan(String file, int n, String word, String heading) throws IOException {
     String text =
@@ -402,11 +403,11 @@ class IncrementalTest {
             + n
             + "\n\nPlan "
             + n
-            + " covers "
-            + word
-            + " item"
+            + " covers item"
             + n
-            + ".\n\n"
+            + "."
+            + (word.isEmpty() ? "" : " The " + word + " is shared.")
+            + "\n\n"
             + (heading.isEmpty() ? "" : "## " + heading + "\n\nSee above.\n\n")
             + "## Tasks\n\n- [ ] Step "
             + n
