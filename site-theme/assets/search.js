@@ -24,6 +24,23 @@
   });
 })();
 
+// The header's "Over time" menu is a <details>: it opens and closes without JavaScript; with it, a
+// click elsewhere or Escape closes it too, as menus do.
+(function () {
+  "use strict";
+  var menu = document.querySelector(".nav-more");
+  if (!menu) { return; }
+  document.addEventListener("click", function (e) {
+    if (menu.open && !menu.contains(e.target)) { menu.open = false; }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+})();
+
 (function () {
   "use strict";
 
