@@ -162,9 +162,8 @@ public final class GitHistory {
     try (RevWalk walk = new RevWalk(repo)) {
       RevCommit start = walk.parseCommit(headId);
       head = commit(start);
-      if (paths != TreeFilter.ALL) {
-        walk.setTreeFilter(AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
-      }
+      // Every commit is visited and compared with its first parent once, below: a tree filter on
+      // the walk would compare each commit a second time to decide whether to visit it.
       walk.markStart(start);
       LocalDate since = head.date().minusWeeks(History.WEEKS);
       for (RevCommit c : walk) {
@@ -172,8 +171,11 @@ public final class GitHistory {
         if (c.getParentCount() > 1) {
           continue;
         }
-        Commit commit = commit(c);
         List<DiffEntry> diff = changes(repo, walk, c, paths);
+        if (diff.isEmpty()) {
+          continue; // a commit that changed nothing in the plans folders
+        }
+        Commit commit = commit(c);
         // In a shallow clone the oldest commit "adds" every file: not a change anyone made.
         boolean real = !(shallow && c.getParentCount() == 0);
         if (real && revisions.size() < MAX_REVISIONS && !commit.date().isBefore(since)) {

@@ -37,6 +37,9 @@ final class Changes {
     if (history.head().id().equals(lastHead)) {
       return last;
     }
+    // Every text is read first, on every core: a cold build reads the history beside its own
+    // scanning and parsing, and waits for the changelog once its graph is made.
+    history.revisions().parallelStream().forEach(this::readBoth);
     List<Changelog.Entry> entries = new ArrayList<>();
     List<Changelog.Boxes> boxes = new ArrayList<>();
     for (Revision r : history.revisions()) {
@@ -55,6 +58,15 @@ final class Changes {
     lastHead = history.head().id();
     reader.clear();
     return last;
+  }
+
+  private void readBoth(Revision r) {
+    if (r.before() != null) {
+      reader.read(r.source(), r.before());
+    }
+    if (r.after() != null) {
+      reader.read(r.source(), r.after());
+    }
   }
 
   private static void compare(Revision r, Read before, Read after, List<Changelog.Entry> out) {

@@ -14,12 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads the versions of plan files that the changelog compares, with the site's reader, each file
- * on its own, each (path, text) once.
+ * on its own, each (path, text) once; safe to call from several threads.
  *
  * <p>Most versions of a plan differ from the one before only in ticked boxes. Those are read once
  * with every box of a task line unticked, the <em>template</em>, and each version is then the
@@ -48,7 +49,7 @@ final class ChangesReader {
   private final Path root;
   private final Map<Key, Read> read = new ConcurrentHashMap<>();
   private final Map<Key, Template> templates = new ConcurrentHashMap<>();
-  private int parsed;
+  private final AtomicInteger parsed = new AtomicInteger();
 
   ChangesReader(Path root) {
     this.root = root;
@@ -90,14 +91,14 @@ final class ChangesReader {
 
   /** How many texts were read in full so far (the rest came from templates). */
   int parsed() {
-    return parsed;
+    return parsed.get();
   }
 
   /** Forgets every text read (a new HEAD brings other versions). */
   void clear() {
     read.clear();
     templates.clear();
-    parsed = 0;
+    parsed.set(0);
   }
 
   Read read(String source, String text) {
@@ -119,7 +120,15 @@ final class ChangesReader {
     if (BOX_LABEL.matcher(text).find() || loneCarriageReturn(text)) {
       return null;
     }
-    Template t = templates.computeIfAbsent(new Key(source, blank), k -> template(source, blank));
+    // Read outside the map's locks (a reading takes a while); two threads that meet on one
+    // template may both read it, and keep the first.
+    Key at = new Key(source, blank);
+    Template t = templates.get(at);
+    if (t == null) {
+      Template mine = template(source, blank);
+      Template first = templates.putIfAbsent(at, mine);
+      t = first == null ? mine : first;
+    }
     if (blank.equals(text)) {
       return t.read();
     }
@@ -204,7 +213,7 @@ final class ChangesReader {
   }
 
   private Plan parse(String source, String text) {
-    parsed++;
+    parsed.incrementAndGet();
     return PlanParser.parse(
         new PlanSource(root, "", List.of(new PlanSource.File(source, text))),
         new Diagnostics(),
