@@ -53,6 +53,16 @@ final class Affected {
     }
   }
 
+  /** A unit as it was in the last build (null if it was not there). */
+  Unit before(UnitId id) {
+    return old.get(id);
+  }
+
+  /** A unit as it is now (null if it went away). */
+  Unit after(UnitId id) {
+    return now.get(id);
+  }
+
   /**
    * Whether a unit was added or removed, a changed unit waits on other units than before, or one
    * entered or left the graph: then what a focus view shows, and the graph's groups, may change far

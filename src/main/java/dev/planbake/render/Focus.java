@@ -211,15 +211,37 @@ final class Focus {
   }
 
   /**
-   * The units the focus view of {@code u} shows: its centre, its boxes and its list rows. What else
-   * it says (the counts, the columns, which units it shows) depends on the dependencies alone.
+   * The units the focus view of a unit shows: its centre and boxes, which show all of a unit's look
+   * and its progress, and its list rows, which show only what {@link #sameRow} compares. What else
+   * the view says (the counts, the columns, which units it shows) depends on the dependencies
+   * alone.
    */
-  List<UnitId> shown(Unit u, FocusLayout.Sides sides) {
-    List<UnitId> out = new ArrayList<>();
-    out.add(u.id());
-    for (Unit x : FocusLayout.drawn(sides, u)) {
-      out.add(x.id());
+  record Shown(List<UnitId> drawn, List<UnitId> listed) {
+    /** Whether a view showing this changed with {@code changed}, of which {@code relisted}. */
+    boolean changedWith(Set<UnitId> changed, Set<UnitId> relisted) {
+      for (UnitId id : drawn) {
+        if (changed.contains(id)) {
+          return true;
+        }
+      }
+      if (!relisted.isEmpty()) {
+        for (UnitId id : listed) {
+          if (relisted.contains(id)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
+  }
+
+  Shown shown(Unit u, FocusLayout.Sides sides) {
+    List<UnitId> drawn = new ArrayList<>();
+    drawn.add(u.id());
+    for (Unit x : FocusLayout.drawn(sides, u)) {
+      drawn.add(x.id());
+    }
+    List<UnitId> listed = new ArrayList<>();
     for (boolean upstream : new boolean[] {true, false}) {
       Listed l = listed(upstream ? sides.up() : sides.down(), u, upstream);
       int room = LIST_LIMIT;
@@ -228,11 +250,25 @@ final class Focus {
           if (room-- <= 0) {
             break;
           }
-          out.add(x.id());
+          listed.add(x.id());
         }
       }
     }
-    return out;
+    return new Shown(drawn, listed);
+  }
+
+  /**
+   * Whether two versions of a unit give the same row in a focus view's list ({@link #group} writes
+   * its id, label, title and standing), as after a tick that changed only its progress.
+   */
+  static boolean sameRow(Unit a, Unit b) {
+    return a != null
+        && b != null
+        && a.id().equals(b.id())
+        && a.label().equals(b.label())
+        && a.title().equals(b.title())
+        && a.placeholder() == b.placeholder()
+        && GraphBoxes.look(a).equals(GraphBoxes.look(b));
   }
 
   /** One titled group of a side's list; returns the room left. */

@@ -25,7 +25,7 @@ final class FocusViews {
   private static final int PER_JOB = 32;
 
   /** What each view of the last update shows, by the view's unit; null when not known. */
-  private Map<UnitId, List<UnitId>> shownOf;
+  private Map<UnitId, Focus.Shown> shownOf;
 
   private final AtomicLong nanos = new AtomicLong();
 
@@ -53,20 +53,24 @@ final class FocusViews {
     boolean all = changes == null;
     Set<UnitId> changed = all ? Set.of() : changes.within(0);
     boolean dependenciesChanged = all || changes.dependenciesChanged();
+    // Units whose row in a view's list reads otherwise; the others changed only in their boxes.
+    Set<UnitId> relisted = new HashSet<>();
+    for (UnitId id : changed) {
+      if (all || !Focus.sameRow(changes.before(id), changes.after(id))) {
+        relisted.add(id);
+      }
+    }
     Set<UnitId> stale = null;
     if (!dependenciesChanged && shownOf != null) {
       stale = new HashSet<>(changed);
-      for (Map.Entry<UnitId, List<UnitId>> e : shownOf.entrySet()) {
-        for (UnitId id : e.getValue()) {
-          if (changed.contains(id)) {
-            stale.add(e.getKey());
-            break;
-          }
+      for (Map.Entry<UnitId, Focus.Shown> e : shownOf.entrySet()) {
+        if (e.getValue().changedWith(changed, relisted)) {
+          stale.add(e.getKey());
         }
       }
     }
     boolean learn = remember && (dependenciesChanged || shownOf == null);
-    Map<UnitId, List<UnitId>> shownNow = learn ? new ConcurrentHashMap<>() : null;
+    Map<UnitId, Focus.Shown> shownNow = learn ? new ConcurrentHashMap<>() : null;
     if (learn || !remember) {
       shownOf = shownNow;
     }
@@ -95,7 +99,7 @@ final class FocusViews {
                 continue;
               }
               FocusLayout.Sides sides = focus.sides(u);
-              List<UnitId> shown =
+              Focus.Shown shown =
                   shownNow != null || !dependenciesChanged ? focus.shown(u, sides) : null;
               if (shownNow != null) {
                 shownNow.put(u.id(), shown);
@@ -104,7 +108,7 @@ final class FocusViews {
                   was == null
                       || (dependenciesChanged
                           ? changed.contains(u.id()) || shows(sides, changed)
-                          : shown.stream().anyMatch(changed::contains));
+                          : changed.contains(u.id()) || shown.changedWith(changed, relisted));
               made.add(redo ? focus.page(u, sides) : was);
             }
             nanos.addAndGet(System.nanoTime() - start);

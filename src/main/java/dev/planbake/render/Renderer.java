@@ -98,6 +98,7 @@ public final class Renderer {
     this.sink = sink;
     this.workers = workers;
     this.layout = new Layout(sink == null ? LAYOUTS_REMEMBERED : 0);
+    theme.keepFragments(sink == null);
     Layout.warmUp();
   }
 
