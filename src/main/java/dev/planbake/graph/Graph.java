@@ -58,10 +58,16 @@ public final class Graph {
    */
   public static final class Memo {
     /** The last build's index, whose names this build's must match for anything to be replayed. */
-    private Index names;
+    private Index index;
 
     private Map<PlanUnit, Linked> linked = new IdentityHashMap<>();
     private Map<PlanUnit, Progress> counted = new IdentityHashMap<>();
+
+    /** The plans of the last build, in order, to tell cheaply that every name is as it was. */
+    private List<Plan> plans = List.of();
+
+    /** What each plan of the last build names, by plan object (a plan not parsed again). */
+    private Map<Plan, Names> names = new IdentityHashMap<>();
 
     /** For tests: how many units the last build resolved afresh, and how many it took again. */
     int resolved;
@@ -70,7 +76,59 @@ public final class Graph {
 
     /** What linking one unit of a plan did. */
     private record Linked(Plan plan, UnitId from, List<Links.Step> steps) {}
+
+    /**
+     * All that the index takes from a plan: if every plan of a build names what the plan at its
+     * place named last time, the two indexes name the same units.
+     */
+    private record Names(
+        String slug,
+        Path root,
+        boolean multiUnit,
+        String source,
+        List<String> files,
+        List<String> ids,
+        List<List<String>> aliases,
+        List<String> phaseKeys,
+        String feature) {
+      static Names of(Plan p) {
+        List<String> ids = new ArrayList<>(p.units().size());
+        List<List<String>> aliases = new ArrayList<>(p.units().size());
+        for (PlanUnit part : p.units()) {
+          ids.add(part.localId());
+          aliases.add(part.aliases());
+        }
+        return new Names(
+            p.slug(),
+            p.root(),
+            p.multiUnit(),
+            p.source(),
+            p.files(),
+            ids,
+            aliases,
+            Phases.keysOf(p),
+            Phases.featureNumber(p));
+      }
+    }
+
+    /** Whether {@code now} names, plan by plan, what the last build's plans did. */
+    private boolean sameNames(List<Plan> now, Map<Plan, Names> namesNow) {
+      if (index == null || now.size() != plans.size()) {
+        return false;
+      }
+      for (int i = 0; i < now.size(); i++) {
+        Plan a = now.get(i);
+        Plan b = plans.get(i);
+        if (a != b && !namesNow.get(a).equals(names.get(b))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
+
+  /** What each plan names: from the memo for a plan not parsed again. */
+  private Map<Plan, Memo.Names> names;
 
   /** Resolves {@code plans} (with unique slugs) into a repository; problems go to diagnostics. */
   public static Repository build(List<Plan> plans, Diagnostics diagnostics) {
@@ -96,7 +154,7 @@ public final class Graph {
     severalFolders = plans.stream().map(Plan::root).distinct().limit(2).count() > 1;
     identify(plans);
     List<Progress> progress = count();
-    linkAll();
+    linkAll(plans);
     List<Edge> edges = links.sortedEdges();
     Map<UnitId, List<Edge>> upstream = upstream(edges);
     List<Cycle> cycles = Cycles.find(sortedIds(), upstream);
@@ -168,6 +226,13 @@ public final class Graph {
   // ---- identity
 
   private void identify(List<Plan> plans) {
+    if (memo != null) {
+      names = new IdentityHashMap<>(2 * plans.size());
+      for (Plan p : plans) {
+        Memo.Names n = memo.names.get(p);
+        names.put(p, n != null ? n : Memo.Names.of(p));
+      }
+    }
     Map<UnitId, Index.Entry> seen = new HashMap<>();
     for (Plan plan : plans) {
       Index.Entry first = null;
@@ -205,7 +270,12 @@ public final class Graph {
         }
       }
       if (first != null) {
-        index.addPlan(plan, first);
+        if (names == null) {
+          index.addPlan(plan, first);
+        } else {
+          Memo.Names n = names.get(plan);
+          index.addPlan(plan, first, n.phaseKeys(), n.feature());
+        }
       }
     }
   }
@@ -225,12 +295,14 @@ public final class Graph {
    * the unit it named then. Steps are taken unit by unit in index order, as linking takes them, so
    * related edges give way to dependencies as they would.
    */
-  private void linkAll() {
+  private void linkAll(List<Plan> plans) {
     if (memo == null) {
       index.entries.forEach(this::link);
       return;
     }
-    boolean sameNames = memo.names != null && index.namesAsIn(memo.names);
+    // Plan by plan first (cheap: most plans are the objects of last time), then name by name.
+    boolean sameNames =
+        memo.sameNames(plans, names) || (memo.index != null && index.namesAsIn(memo.index));
     Map<PlanUnit, Memo.Linked> next = new IdentityHashMap<>(index.entries.size());
     int replayed = 0;
     for (Index.Entry e : index.entries) {
@@ -246,7 +318,9 @@ public final class Graph {
       }
       next.put(e.part(), was);
     }
-    memo.names = index;
+    memo.index = index;
+    memo.plans = plans;
+    memo.names = names;
     memo.linked = next;
     memo.replayed = replayed;
     memo.resolved = index.entries.size() - replayed;

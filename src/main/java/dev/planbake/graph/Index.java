@@ -70,11 +70,15 @@ final class Index {
   }
 
   void addPlan(Plan p, Entry first) {
+    addPlan(p, first, Phases.keysOf(p), Phases.featureNumber(p));
+  }
+
+  /** As {@link #addPlan(Plan, Entry)}, with the plan's phase keys and feature number known. */
+  void addPlan(Plan p, Entry first, List<String> phaseKeys, String feature) {
     bySlug.putIfAbsent(p.slug(), first);
-    for (String key : Phases.keysOf(p)) {
+    for (String key : phaseKeys) {
       byPhase.computeIfAbsent(key, k -> new ArrayList<>()).add(first);
     }
-    String feature = Phases.featureNumber(p);
     if (feature != null) {
       byFeature.computeIfAbsent(feature, k -> new ArrayList<>()).add(first);
     }
