@@ -356,7 +356,7 @@
       var from = first <= WINDOW / 3 ? 0 : text.indexOf(" ", first - WINDOW / 3) + 1;
       var to = from + WINDOW >= text.length ? text.length : text.lastIndexOf(" ", from + WINDOW);
       text = (from > 0 ? "\u2026" : "") + text.slice(from, to)
-        + (to < text.length && text.charAt(text.length - 1) !== "\u2026" ? "\u2026" : "");
+        + (to < text.length ? "\u2026" : "");
     }
     var p = el("p", "result-match muted");
     p.appendChild(el("span", "result-field", FIELD_NAMES[best.key] + ": "));
