@@ -63,7 +63,12 @@ class BrowserTest {
   }
 
   static Server serve(Path plans) throws IOException {
-    Settings s = Settings.defaults().withTitle(TITLE).withPlans(List.of(plans));
+    return serve(plans, TITLE);
+  }
+
+  /** Serves the plans under a site title, on a free port of 127.0.0.1. */
+  static Server serve(Path plans, String title) throws IOException {
+    Settings s = Settings.defaults().withTitle(title).withPlans(List.of(plans));
     PrintWriter quiet = new PrintWriter(new StringWriter());
     Server server = new Server(() -> s, "127.0.0.1", 0, quiet, quiet);
     server.start();

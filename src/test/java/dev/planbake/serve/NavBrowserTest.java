@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import dev.planbake.GitRepo;
-import dev.planbake.config.Settings;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +46,7 @@ class NavBrowserTest {
     }
     server = BrowserTest.serve(plans);
     base = "http://127.0.0.1:" + server.port() + "/";
-    Settings s = Settings.defaults().withTitle(LONG_TITLE).withPlans(List.of(plans));
-    PrintWriter quiet = new PrintWriter(new StringWriter());
-    longTitle = new Server(() -> s, "127.0.0.1", 0, quiet, quiet);
-    longTitle.start();
+    longTitle = BrowserTest.serve(plans, LONG_TITLE);
     longBase = "http://127.0.0.1:" + longTitle.port() + "/";
     browser = new Browser();
   }
