@@ -93,6 +93,17 @@ record Legend(List<Entry> entries) {
 
   /** The legend of a plan's body (front matter already blanked), outside code blocks. */
   static Legend read(String body) {
+    // Every heading and label of a legend names a "legend" or a "status key" (ASCII case): most
+    // plans have neither word, and are not read line by line with the patterns.
+    if (!PlainText.containsIgnoreCase(body, "legend")
+        && !PlainText.containsIgnoreCase(body, "key")) {
+      return NONE;
+    }
+    return readLines(body);
+  }
+
+  /** {@link #read} line by line, for every body. */
+  static Legend readLines(String body) {
     String[] lines = body.split("\n", -1);
     List<Entry> out = new ArrayList<>();
     boolean fenced = false;

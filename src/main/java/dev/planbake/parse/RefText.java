@@ -171,8 +171,30 @@ final class RefText {
     return lang.startsWith("mermaid")
         || lang.startsWith("dot")
         || lang.startsWith("graphviz")
-        || ARROW.matcher(literal).find();
+        || hasArrow(literal);
   }
+
+  /**
+   * Whether {@link #ARROW} finds an arrow in {@code s}: by searching, as every fenced block asks.
+   */
+  static boolean hasArrow(String s) {
+    for (int i = 0; i < ARROW_CHARS.length(); i++) {
+      if (s.indexOf(ARROW_CHARS.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    if (s.contains("-->") || s.contains("<--") || s.contains("==>")) {
+      return true;
+    }
+    for (int i = s.indexOf("->", 1); i >= 0 && i + 2 < s.length(); i = s.indexOf("->", i + 1)) {
+      if (PlainText.isRegexSpace(s.charAt(i - 1)) && PlainText.isRegexSpace(s.charAt(i + 2))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String ARROW_CHARS = "→←↓↑⟶⇒";
 
   /** A dependency verb inside a line, after its subject: "Spec 003 (object model) depends on:". */
   private static final Pattern SUBJECT_VERB =

@@ -89,7 +89,18 @@ class FastPathsTest {
     "\\.",
     "<",
     "a@b.co",
-    "mailto:"
+    "mailto:",
+    "->",
+    "-->",
+    "<--",
+    "==>",
+    "→",
+    "⟶",
+    "⇒",
+    "Legend",
+    "status key",
+    "KEY",
+    "## "
   };
 
   private static List<String> samples() {
@@ -162,6 +173,28 @@ class FastPathsTest {
       boolean unitWord = Pattern.compile("(?i)unit").matcher(s).find();
       assertEquals(unitWord, PlainText.containsIgnoreCase(s, "unit"), s);
       assertEquals(unitWord, PlainText.containsIgnoreCase(new StringBuilder(s), "unit"), s);
+    }
+  }
+
+  @Test
+  void theArrowSearchFindsWhatTheArrowPatternFinds() {
+    Pattern arrow = Pattern.compile("[→←↓↑⟶⇒]|-->|<--|==>|\\s->\\s");
+    for (String s : samples()) {
+      assertEquals(arrow.matcher(s).find(), RefText.hasArrow(s), s);
+    }
+  }
+
+  @Test
+  void aLegendIsReadLineByLineOnlyInBodiesThatNameOne() {
+    for (String s : samples()) {
+      for (String body :
+          List.of(
+              s + "\n- Done: complete\n",
+              "## Status " + s + "\n- Done: complete\n- Todo: not started\n",
+              "**" + s + ":** Done | Todo\n",
+              "# Plan\n\n" + s + ":\n- DONE: merged\n\n- [ ] task\n")) {
+        assertEquals(Legend.readLines(body), Legend.read(body), body);
+      }
     }
   }
 }
