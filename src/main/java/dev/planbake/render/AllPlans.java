@@ -101,7 +101,7 @@ final class AllPlans {
         "all",
         new View.AllPlans(
             rows, byStanding, List.copyOf(owners.values()), List.copyOf(tags.values())));
-    return Page.text(PATH, theme.render("plans", ctx));
+    return theme.page(PATH, "plans", ctx);
   }
 
   private static String dateIn(String text) {

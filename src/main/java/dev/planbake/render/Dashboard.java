@@ -113,7 +113,7 @@ final class Dashboard {
     Map<String, Object> ctx = pages.context(root, pages.meta(pages.siteTitle(), description, ""));
     ctx.put("d", dash);
     ctx.put("projection", pages.projectionLine());
-    return Page.text("index.html", theme.render("dashboard", ctx));
+    return theme.page("index.html", "dashboard", ctx);
   }
 
   /**
@@ -211,7 +211,7 @@ final class Dashboard {
         new View.ListPage(
             "Critical path", intro, new View.Status("critical", "Critical path", "→"), rows, true));
     ctx.put("nav", "critical");
-    return Page.text(CRITICAL + "index.html", theme.render("list", ctx));
+    return theme.page(CRITICAL + "index.html", "list", ctx);
   }
 
   // ---- problems
@@ -258,7 +258,7 @@ final class Dashboard {
             listed,
             Math.max(0, diagnostics.size() - PROBLEM_LIMIT),
             total));
-    return Page.text(PROBLEMS + "index.html", theme.render("problems", ctx));
+    return theme.page(PROBLEMS + "index.html", "problems", ctx);
   }
 
   /**

@@ -139,7 +139,7 @@ final class Focus {
                     + ")",
                 Urls.focus(u)));
     ctx.put("focus", view);
-    return Page.text(path, theme.render("focus", ctx));
+    return theme.page(path, "focus", ctx);
   }
 
   /**

@@ -373,7 +373,7 @@ final class GraphPages {
     Map<String, Object> ctx =
         pages.context(root, pages.meta(view.heading(), description, canonical));
     ctx.put("graph", view);
-    return Page.text(path, theme.render("graph", ctx));
+    return theme.page(path, "graph", ctx);
   }
 
   GraphSvg.Node node(Unit u, String root, String extraCss) {

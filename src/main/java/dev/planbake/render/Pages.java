@@ -195,7 +195,7 @@ final class Pages {
     ctx.put(
         "chart",
         series == null ? null : Burnup.chart(series, "pb-burnup", PLAN_CHART, "this plan"));
-    return Page.text(Urls.plan(p) + "index.html", theme.render("plan", ctx));
+    return theme.page(Urls.plan(p) + "index.html", "plan", ctx);
   }
 
   private static String titleOf(Unit u) {
@@ -238,12 +238,12 @@ final class Pages {
               meta(u.label() + " (not yet planned)", Views.summary(u), Urls.unitPermalink(u)));
       ctx.put("unit", views.ref(u, root));
       ctx.put("downstream", views.refs(u.enables(), root));
-      return Page.text(path, theme.render("placeholder", ctx));
+      return theme.page(path, "placeholder", ctx);
     }
     String target = root + Urls.unitPage(u);
     Map<String, Object> ctx = context(root, meta(titleOf(u), Views.summary(u), Urls.unitPage(u)));
     ctx.put("redirect", new View.Redirect(target, titleOf(u)));
-    return Page.text(path, theme.render("redirect", ctx));
+    return theme.page(path, "redirect", ctx);
   }
 
   Page list(Lists.Listing l) {
@@ -259,7 +259,7 @@ final class Pages {
     Map<String, Object> ctx = context(root, meta(l.heading(), description, l.url()));
     ctx.put("list", new View.ListPage(l.heading(), l.intro(), l.status(), rows, false));
     ctx.put("nav", l.nav());
-    return Page.text(l.path(), theme.render("list", ctx));
+    return theme.page(l.path(), "list", ctx);
   }
 
   Page badge(Plan p) {
@@ -273,7 +273,7 @@ final class Pages {
         context(
             "../",
             meta("Search", "Search every unit by id, title, heading, task or text.", "search/"));
-    return Page.text("search/index.html", theme.render("search", ctx));
+    return theme.page("search/index.html", "search", ctx);
   }
 
   /** {@code /changes/} and {@code /changes.atom}, or none when the plans are not in git. */
@@ -289,7 +289,7 @@ final class Pages {
     Map<String, Object> ctx = context(root, meta("What changed", description, "changes/"));
     ctx.put("changes", c);
     return new Page[] {
-      Page.text("changes/index.html", theme.render("changes", ctx)),
+      theme.page("changes/index.html", "changes", ctx),
       Page.text("changes.atom", views.atom(settings.title(), settings.baseUrl()))
     };
   }
@@ -317,7 +317,7 @@ final class Pages {
     ctx.put(
         "since",
         freshness.changelog().since() == null ? "" : freshness.changelog().since().toString());
-    return new Page[] {Page.text("progress/index.html", theme.render("progress", ctx))};
+    return new Page[] {theme.page("progress/index.html", "progress", ctx)};
   }
 
   /**
@@ -344,14 +344,14 @@ final class Pages {
             + (t.overdue() > 0 ? " · " + t.overdue() + " overdue" : "");
     Map<String, Object> ctx = context(root, meta("Timeline", description, "timeline/"));
     ctx.put("timeline", t);
-    return Page.text("timeline/index.html", theme.render("timeline", ctx));
+    return theme.page("timeline/index.html", "timeline", ctx);
   }
 
   Page notFound() {
     String root = settings.baseUrl().isEmpty() ? "/" : withSlash(settings.baseUrl());
     Map<String, Object> ctx =
         context(root, meta("Page not found", "This page does not exist.", ""));
-    return Page.text("404.html", theme.render("404", ctx));
+    return theme.page("404.html", "404", ctx);
   }
 
   // ---- shared

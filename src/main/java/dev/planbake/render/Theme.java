@@ -100,12 +100,7 @@ final class Theme {
    *     does not exist, say), at the file and line of the template it happened in
    */
   String render(String template, Map<String, Object> context) {
-    PebbleTemplate t;
-    try {
-      t = compiled.computeIfAbsent(template, engine::getTemplate);
-    } catch (PebbleException e) {
-      throw fatal(template, e);
-    }
+    PebbleTemplate t = template(template);
     Text out = TEXT.get();
     if (out.busy) {
       out = new Text(); // a template rendered while another renders on this thread
@@ -120,6 +115,39 @@ final class Theme {
       throw fatal(template, e);
     } finally {
       out.reset();
+    }
+  }
+
+  /**
+   * Renders a template into the page at {@code path}, its text encoded as UTF-8 while it is written
+   * (see {@link Utf8Text}).
+   *
+   * @throws Fatal as {@link #render} does
+   */
+  Page page(String path, String template, Map<String, Object> context) {
+    PebbleTemplate t = template(template);
+    Utf8Text out = BYTES.get();
+    if (out.busy) {
+      out = new Utf8Text(); // a page rendered while another renders on this thread
+    }
+    out.busy = true;
+    try {
+      t.evaluate(out, context);
+      return new Page(path, out.bytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (PebbleException e) {
+      throw fatal(template, e);
+    } finally {
+      out.reset();
+    }
+  }
+
+  private PebbleTemplate template(String template) {
+    try {
+      return compiled.computeIfAbsent(template, engine::getTemplate);
+    } catch (PebbleException e) {
+      throw fatal(template, e);
     }
   }
 
@@ -208,6 +236,8 @@ final class Theme {
    * pages are tens of kilobytes: a new buffer would grow by copying several times for each).
    */
   private static final ThreadLocal<Text> TEXT = ThreadLocal.withInitial(Text::new);
+
+  private static final ThreadLocal<Utf8Text> BYTES = ThreadLocal.withInitial(Utf8Text::new);
 
   /** A page being written: a {@link StringWriter} without its lock on every write. */
   private static final class Text extends java.io.Writer {
