@@ -98,7 +98,6 @@ public final class Renderer {
     this.sink = sink;
     this.workers = workers;
     this.layout = new Layout(sink == null ? LAYOUTS_REMEMBERED : 0);
-    theme.keepFragments(sink == null);
     Layout.warmUp();
   }
 

@@ -53,9 +53,6 @@ final class Theme {
   private final Path userDir;
   private final PebbleEngine engine;
 
-  /** Table rows kept between renders of a serving renderer ({@code {% cache keyOf(r) %}}). */
-  private final Fragments fragments = new Fragments();
-
   private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
 
   Theme(Path userDir) {
@@ -83,14 +80,7 @@ final class Theme {
             .defaultEscapingStrategy("html")
             .strictVariables(true)
             .newLineTrimming(true)
-            .extension(fragments)
-            .tagCache(fragments)
             .build();
-  }
-
-  /** Whether rows in {@code cache} tags are kept for later renders (serve) or not (one build). */
-  void keepFragments(boolean keep) {
-    fragments.keep(keep);
   }
 
   /**

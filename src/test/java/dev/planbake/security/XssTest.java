@@ -204,4 +204,28 @@ class XssTest {
   private static String yamlQuoted(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
   }
+
+  /**
+   * Pebble applies autoescaping by visiting the template's nodes, and its visitor does not enter a
+   * {@code cache} tag's body: whatever such a body prints is raw. No built-in template may use it.
+   */
+  @Test
+  void noTemplatePrintsThroughPebblesCacheTag() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("site-theme", "templates"))) {
+      List<String> caching =
+          files
+              .filter(f -> f.toString().endsWith(".peb"))
+              .filter(
+                  f -> {
+                    try {
+                      return Files.readString(f).matches("(?s).*\\{%-?\\s*cache\\b.*");
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .map(Path::toString)
+              .toList();
+      assertEquals(List.of(), caching, "templates with a {% cache %} tag, whose body is unescaped");
+    }
+  }
 }

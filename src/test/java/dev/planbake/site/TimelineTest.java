@@ -93,7 +93,9 @@ class TimelineTest {
         () -> assertTrue(page.selectFirst(".lede").text().contains("3 overdue")),
         () -> assertEquals(3, page.select("svg .tl-late").size(), "ringed overdue dots"),
         () -> assertEquals(1, page.select("svg .tl-today").size()),
-        () -> assertEquals("1 unit has no due date", page.selectFirst(".timeline-undated summary").text()),
+        () ->
+            assertEquals(
+                "1 unit has no due date", page.selectFirst(".timeline-undated summary").text()),
         () -> assertTrue(rows.get(4).startsWith("2026-05-30 Ahead"), rows.get(4)),
         () -> assertEquals("5", page.selectFirst("h1 .pill").text()));
   }
@@ -116,6 +118,8 @@ class TimelineTest {
     assertAll(
         () -> assertEquals(0, page.select("svg").size()),
         () -> assertTrue(page.text().contains("No unit states a due date yet")),
-        () -> assertEquals("1 unit has no due date", page.selectFirst(".timeline-undated summary").text()));
+        () ->
+            assertEquals(
+                "1 unit has no due date", page.selectFirst(".timeline-undated summary").text()));
   }
 }
