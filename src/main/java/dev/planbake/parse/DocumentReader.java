@@ -187,9 +187,20 @@ final class DocumentReader {
     this.lines = lines;
     this.ids = IdGenerator.builder().defaultId("section").prefix(idPrefix).build();
     this.packHtml = packHtml;
-    this.inTag = Fields.tagBlockLines(lines);
-    this.inTaskBlock = Fields.taskBlockLines(lines);
+    // Most plans hold no tag at all: their lines need not be looked through for one.
+    boolean tags = anyTag(lines);
+    this.inTag = tags ? Fields.tagBlockLines(lines) : new BitSet();
+    this.inTaskBlock = tags ? Fields.taskBlockLines(lines) : new BitSet();
     this.extras = new Extras(this::line);
+  }
+
+  private static boolean anyTag(String[] lines) {
+    for (String l : lines) {
+      if (l.indexOf('<') >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

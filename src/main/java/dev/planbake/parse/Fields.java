@@ -120,7 +120,7 @@ final class Fields {
 
   /** A heading without its explicit anchor: "Plan Metadata {#plan-metadata}" is "Plan Metadata". */
   static String withoutAnchor(String heading) {
-    return HEADING_ANCHOR.matcher(heading).replaceFirst("");
+    return heading.indexOf('{') < 0 ? heading : HEADING_ANCHOR.matcher(heading).replaceFirst("");
   }
 
   /** Whether a heading names a section of the plan's metadata. */

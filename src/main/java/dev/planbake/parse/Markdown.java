@@ -109,7 +109,7 @@ final class Markdown {
   static Parsed parse(String text) {
     InlineBudget.start();
     Node doc = (mayAutolink(text) ? PARSER : PARSER_WITHOUT_AUTOLINKS).parse(text);
-    if (SWALLOWING_TAG.matcher(text).find()) {
+    if (text.indexOf('<') >= 0 && SWALLOWING_TAG.matcher(text).find()) {
       swallowingTagsAsText(doc);
     }
     return new Parsed(doc, InlineBudget.skipped());

@@ -538,6 +538,33 @@ final class RefText {
   private static final List<String> LABEL_STARTS =
       labelStarts(ENABLES + "|" + RELATED + "|" + DEPENDS);
 
+  /**
+   * {@link #LABEL_STARTS} by their first letter ({@code a} to {@code z}), so that a line is
+   * compared only with the starts that can match its first word: every line of every plan asks.
+   */
+  private static final List<List<String>> STARTS_BY_LETTER = new ArrayList<>();
+
+  /** The {@link #LABEL_STARTS} that do not begin with an ASCII letter. */
+  private static final List<String> OTHER_STARTS = new ArrayList<>();
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      List<String> these = new ArrayList<>();
+      for (String start : LABEL_STARTS) {
+        if (start.isEmpty() || PlainText.asciiLower(start.charAt(0)) == c) {
+          these.add(start);
+        }
+      }
+      STARTS_BY_LETTER.add(List.copyOf(these));
+    }
+    for (String start : LABEL_STARTS) {
+      char first = start.isEmpty() ? ' ' : PlainText.asciiLower(start.charAt(0));
+      if (first < 'a' || first > 'z') {
+        OTHER_STARTS.add(start);
+      }
+    }
+  }
+
   private static List<String> labelStarts(String alternatives) {
     List<String> starts = new ArrayList<>();
     int depth = 0;
@@ -572,7 +599,9 @@ final class RefText {
       if (PlainText.isRegexSpace(c) || ">-*+.)#|_".indexOf(c) >= 0 || (c >= '0' && c <= '9')) {
         continue;
       }
-      for (String start : LABEL_STARTS) {
+      char first = PlainText.asciiLower(c);
+      for (String start :
+          first >= 'a' && first <= 'z' ? STARTS_BY_LETTER.get(first - 'a') : OTHER_STARTS) {
         if (PlainText.regionIgnoreCase(line, i, start)) {
           return true;
         }
