@@ -3,6 +3,7 @@ package dev.planbake.site;
 import dev.planbake.model.Changelog;
 import dev.planbake.model.Changelog.Kind;
 import dev.planbake.model.History;
+import dev.planbake.model.Plan;
 import dev.planbake.model.Progress;
 import dev.planbake.model.Revision;
 import dev.planbake.model.Status;
@@ -10,8 +11,11 @@ import dev.planbake.site.ChangesReader.Read;
 import dev.planbake.site.ChangesReader.State;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * What changed, from the history's revisions: each changed file read before and after its commit
@@ -29,17 +33,23 @@ final class Changes {
     this.reader = new ChangesReader(root);
   }
 
-  /** The changelog of {@code history}: the last one made while HEAD has not moved. */
-  synchronized Changelog of(History history) {
+  /** A plan of one file as the build read it at HEAD, from {@code text}. */
+  record Head(String source, String text, Plan plan) {}
+
+  /**
+   * The changelog of {@code history}: the last one made while HEAD has not moved.
+   *
+   * @param heads the single-file plans the build reads beside this (completed once they are read,
+   *     always): the texts they were read from need not be read again
+   */
+  synchronized Changelog of(History history, Future<List<Head>> heads) {
     if (!history.present()) {
       return Changelog.NONE;
     }
     if (history.head().id().equals(lastHead)) {
       return last;
     }
-    // Every text is read first, on every core: a cold build reads the history beside its own
-    // scanning and parsing, and waits for the changelog once its graph is made.
-    history.revisions().parallelStream().forEach(this::readBoth);
+    read(history.revisions(), heads);
     List<Changelog.Entry> entries = new ArrayList<>();
     List<Changelog.Boxes> boxes = new ArrayList<>();
     for (Revision r : history.revisions()) {
@@ -58,6 +68,50 @@ final class Changes {
     lastHead = history.head().id();
     reader.clear();
     return last;
+  }
+
+  /**
+   * Reads every text of {@code revisions}, on every core (a cold build reads the history beside its
+   * own scanning and parsing, and waits for the changelog once its graph is made). Versions that
+   * differ from their file's newest one in the window only in ticks are left until the build has
+   * read HEAD's files: its readings of the texts it shares with the history stand for them.
+   */
+  private void read(List<Revision> revisions, Future<List<Head>> heads) {
+    Map<String, String> newest = new HashMap<>();
+    for (Revision r : revisions) {
+      if (r.after() != null) {
+        newest.putIfAbsent(r.source(), ChangesReader.blank(r.after()));
+      }
+    }
+    revisions.parallelStream()
+        .forEach(
+            r -> {
+              String blank = newest.get(r.source());
+              if (r.before() != null && !ChangesReader.blank(r.before()).equals(blank)) {
+                reader.read(r.source(), r.before());
+              }
+              if (r.after() != null && !ChangesReader.blank(r.after()).equals(blank)) {
+                reader.read(r.source(), r.after());
+              }
+            });
+    for (Head h : built(heads)) {
+      if (newest.containsKey(h.source())) {
+        reader.offer(h.source(), h.text(), h.plan());
+      }
+    }
+    revisions.parallelStream().forEach(this::readBoth);
+  }
+
+  /** What the build read at HEAD; none if it could not say. */
+  private static List<Head> built(Future<List<Head>> heads) {
+    try {
+      return heads.get();
+    } catch (ExecutionException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
   }
 
   private void readBoth(Revision r) {

@@ -32,10 +32,6 @@ import java.util.regex.Pattern;
  * plans with 500 commits of history reads about a third as many texts this way.
  */
 final class ChangesReader {
-  /** A ticked box where a list item starts: what is unticked to make the template. */
-  private static final Pattern TICKED =
-      Pattern.compile("^([ \\t]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+\\[)[xX](\\])", Pattern.MULTILINE);
-
   /** A list item's box, ticked or not (group 1: the character between the brackets). */
   private static final Pattern BOX =
       Pattern.compile("^[ \\t]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+\\[(.)\\]");
@@ -116,10 +112,10 @@ final class ChangesReader {
   }
 
   private Read fromTemplate(String source, String text) {
-    String blank = TICKED.matcher(text).replaceAll("$1 $2");
     if (BOX_LABEL.matcher(text).find() || loneCarriageReturn(text)) {
       return null;
     }
+    String blank = blank(text);
     // Read outside the map's locks (a reading takes a while); two threads that meet on one
     // template may both read it, and keep the first.
     Key at = new Key(source, blank);
@@ -132,10 +128,11 @@ final class ChangesReader {
     if (blank.equals(text)) {
       return t.read();
     }
-    if (t.units() == null) {
-      return null;
-    }
-    String[] lines = text.split("\n", -1);
+    return t.units() == null ? null : with(t, text.split("\n", -1));
+  }
+
+  /** The version of template {@code t} whose lines are {@code lines}: its units with its boxes. */
+  private static Read with(Template t, String[] lines) {
     Map<String, State> out = new LinkedHashMap<>();
     Progress all = ticked(t.rest(), lines);
     for (Slot s : t.units()) {
@@ -148,6 +145,120 @@ final class ChangesReader {
       out.put(FILE, new State(t.title(), Status.derivedFrom(all), all.done(), all.total()));
     }
     return new Read(out, all);
+  }
+
+  /**
+   * Takes {@code plan}, which the build read from {@code text} as a plan of that one file, as the
+   * reading of {@code text} and, when each of its tasks sits on its own line's box, as the template
+   * of the versions that differ from it only in ticked boxes: the build reads every file at HEAD,
+   * and most versions the changelog compares differ from HEAD's only in ticks, so their template
+   * need not be read again. A reading already made is kept.
+   */
+  void offer(String source, String text, Plan plan) {
+    Key key = new Key(source, text);
+    if (read.containsKey(key)) {
+      return;
+    }
+    if (!BOX_LABEL.matcher(text).find() && !loneCarriageReturn(text)) {
+      String blank = blank(text);
+      Key at = new Key(source, blank);
+      if (!templates.containsKey(at)) {
+        Template t = template(plan, blank.split("\n", -1), text.split("\n", -1));
+        if (t != null) {
+          templates.putIfAbsent(at, t);
+        }
+      }
+    }
+    read.putIfAbsent(key, of(plan));
+  }
+
+  /**
+   * The template that {@code plan}, read from a version whose lines are {@code lines} and whose
+   * lines unticked are {@code blank}, stands for; null when a task of it is not on its line's box
+   * or not ticked as that box is.
+   */
+  private static Template template(Plan plan, String[] blank, String[] lines) {
+    List<Slot> slots = new ArrayList<>();
+    for (PlanUnit u : plan.units()) {
+      int[] at = lines(u.content().tasks(), blank, lines);
+      if (at == null) {
+        return null;
+      }
+      String key = u.localId().isEmpty() ? u.title() : u.localId();
+      Status declared = u.declared().present() ? u.declared().status() : null;
+      slots.add(new Slot(key, u.title(), declared, at));
+    }
+    int[] rest = lines(plan.rest().tasks(), blank, lines);
+    if (rest == null) {
+      return null;
+    }
+    Template t = new Template(null, slots, rest, plan.title());
+    return new Template(with(t, blank), slots, rest, plan.title());
+  }
+
+  /**
+   * {@code text} with the box of every list item that starts a line unticked ({@code [x]} and
+   * {@code [X]} become {@code [ ]}): what {@code ^([ \\t]*(?:[-*+]|\\d{1,9}[.)])[
+   * \\t]+\\[)[xX](\\])} in multi-line mode, replaced by its groups around a space, gives, found by
+   * hand: from each {@code [x]} back to its line's start.
+   */
+  static String blank(String text) {
+    char[] out = null;
+    for (int i = text.indexOf('['); i >= 0 && i + 2 < text.length(); i = text.indexOf('[', i + 1)) {
+      char x = text.charAt(i + 1);
+      if ((x == 'x' || x == 'X') && text.charAt(i + 2) == ']' && startsItem(text, i)) {
+        if (out == null) {
+          out = text.toCharArray();
+        }
+        out[i + 1] = ' ';
+      }
+    }
+    return out == null ? text : new String(out);
+  }
+
+  /**
+   * Whether the {@code [} at {@code box} follows a list item's marker at its line's start: blanks
+   * and tabs, {@code -}, {@code *}, {@code +} or one to nine digits and {@code .} or {@code )}, one
+   * or more blanks or tabs. A line starts after {@code \\n}, {@code \\r}, {@code \\u0085}, {@code
+   * \\u2028} and {@code \\u2029}, as for {@code ^} in multi-line mode.
+   */
+  private static boolean startsItem(String text, int box) {
+    int i = box - 1;
+    int gap = i;
+    while (i >= 0 && blankOrTab(text.charAt(i))) {
+      i--;
+    }
+    if (i == gap || i < 0) {
+      return false;
+    }
+    char c = text.charAt(i);
+    if (c == '.' || c == ')') {
+      int end = i;
+      i--;
+      while (i >= 0 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        i--;
+      }
+      int digits = end - 1 - i;
+      if (digits < 1 || digits > 9) {
+        return false;
+      }
+    } else if (c == '-' || c == '*' || c == '+') {
+      i--;
+    } else {
+      return false;
+    }
+    while (i >= 0 && blankOrTab(text.charAt(i))) {
+      i--;
+    }
+    if (i < 0) {
+      return true;
+    }
+    char end = text.charAt(i);
+    return end == '\n' || end == '\r' || end == '\u0085' || end == '\u2028' || end == '\u2029';
+  }
+
+  private static boolean blankOrTab(char c) {
+    return c == ' ' || c == '\t';
   }
 
   private static Progress ticked(int[] taskLines, String[] lines) {
@@ -171,7 +282,7 @@ final class ChangesReader {
     String[] lines = blank.split("\n", -1);
     List<Slot> slots = new ArrayList<>();
     for (PlanUnit u : plan.units()) {
-      int[] at = lines(u.content().tasks(), lines);
+      int[] at = lines(u.content().tasks(), lines, null);
       if (at == null) {
         return new Template(read, null, null, null);
       }
@@ -179,23 +290,35 @@ final class ChangesReader {
       Status declared = u.declared().present() ? u.declared().status() : null;
       slots.add(new Slot(key, u.title(), declared, at));
     }
-    int[] rest = lines(plan.rest().tasks(), lines);
+    int[] rest = lines(plan.rest().tasks(), lines, null);
     return rest == null
         ? new Template(read, null, null, null)
         : new Template(read, slots, rest, plan.title());
   }
 
-  /** The lines of {@code tasks}, or null if one of them is not an unticked box on its line. */
-  private static int[] lines(List<Task> tasks, String[] lines) {
+  /**
+   * The lines of {@code tasks}, or null if one of them is not on its line's box in {@code blank}
+   * (the text with its boxes unticked), or is not ticked as that box is in {@code ticked} (the text
+   * the tasks were read from; null when they were read from {@code blank}).
+   */
+  private static int[] lines(List<Task> tasks, String[] blank, String[] ticked) {
     int[] at = new int[tasks.size()];
     for (int i = 0; i < at.length; i++) {
       Task t = tasks.get(i);
       int l = t.line();
-      if (t.done() || l < 1 || l > lines.length) {
+      if (l < 1 || l > blank.length) {
         return null;
       }
-      Matcher m = BOX.matcher(lines[l - 1]);
+      Matcher m = BOX.matcher(blank[l - 1]);
       if (!m.find() || !m.group(1).equals(" ")) {
+        return null;
+      }
+      boolean done = false;
+      if (ticked != null) {
+        Matcher v = BOX.matcher(ticked[l - 1]);
+        done = v.find() && (v.group(1).equals("x") || v.group(1).equals("X"));
+      }
+      if (t.done() != done) {
         return null;
       }
       at[i] = l;

@@ -77,6 +77,10 @@ public final class Session {
   /** The history read beside a refresh, and the changelog made from it on the same thread. */
   private record Past(History history, Changelog changelog) {}
 
+  /** The plans of this refresh as parsed, for the changelog (completed always, by the refresh). */
+  private CompletableFuture<List<Changes.Head>> heads =
+      CompletableFuture.completedFuture(List.of());
+
   private Diagnostics historyProblems = new Diagnostics();
 
   /** The commit the pages show (null before the first render, or outside git). */
@@ -134,11 +138,16 @@ public final class Session {
   /** Reads the plans again and brings the site up to date. */
   public synchronized Update refresh() throws IOException {
     readHistory();
-    Diagnostics diagnostics = new Diagnostics();
-    Stopwatch clock = new Stopwatch();
-    // No local holds the sources: once parsed, a one-shot run lets their text go.
-    List<Plan> plans = PlanParser.uniqueSlugs(parse(scan(diagnostics, clock), clock, diagnostics));
-    return update(plans, clock, diagnostics);
+    try {
+      Diagnostics diagnostics = new Diagnostics();
+      Stopwatch clock = new Stopwatch();
+      // No local holds the sources: once parsed, a one-shot run lets their text go.
+      List<Plan> plans =
+          PlanParser.uniqueSlugs(parse(scan(diagnostics, clock), clock, diagnostics));
+      return update(plans, clock, diagnostics);
+    } finally {
+      heads.complete(List.of());
+    }
   }
 
   /**
@@ -212,13 +221,17 @@ public final class Session {
   /** Brings the site up to date from {@code sources}, with what the last scan reported. */
   private Update withoutScan(List<PlanSource> sources) {
     readHistory();
-    lastSources = sources;
-    Diagnostics diagnostics = new Diagnostics();
-    diagnostics.addAll(lastScanProblems);
-    Stopwatch clock = new Stopwatch();
-    clock.lap("scan");
-    List<Plan> plans = PlanParser.uniqueSlugs(parse(sources, clock, diagnostics));
-    return update(plans, clock, diagnostics);
+    try {
+      lastSources = sources;
+      Diagnostics diagnostics = new Diagnostics();
+      diagnostics.addAll(lastScanProblems);
+      Stopwatch clock = new Stopwatch();
+      clock.lap("scan");
+      List<Plan> plans = PlanParser.uniqueSlugs(parse(sources, clock, diagnostics));
+      return update(plans, clock, diagnostics);
+    } finally {
+      heads.complete(List.of());
+    }
   }
 
   /**
@@ -253,11 +266,13 @@ public final class Session {
     }
     Diagnostics problems = new Diagnostics();
     historyProblems = problems;
+    CompletableFuture<List<Changes.Head>> parsedHeads = new CompletableFuture<>();
+    heads = parsedHeads;
     nextHistory =
         CompletableFuture.supplyAsync(
             () -> {
               History h = gitHistory.current(problems);
-              return new Past(h, changes == null ? Changelog.NONE : changes.of(h));
+              return new Past(h, changes == null ? Changelog.NONE : changes.of(h, parsedHeads));
             },
             r -> {
               Thread t = new Thread(r, "planbake-history");
@@ -367,14 +382,19 @@ public final class Session {
       next.put(todo.get(i), fresh.get(i));
     }
     List<Plan> plans = new ArrayList<>(sources.size());
+    List<Changes.Head> single = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       PlanSource s = sources.get(i);
       Parsed p = keep ? next.computeIfAbsent(s, parsed::get) : fresh.get(i);
       diagnostics.addAll(settings.trustHtml() ? kept(p.problems()) : p.problems());
       if (p.plan() != null) {
         plans.add(p.plan());
+        if (!s.isFeatureFolder()) {
+          single.add(new Changes.Head(s.primary().source(), s.primary().text(), p.plan()));
+        }
       }
     }
+    heads.complete(single);
     parsed = keep ? next : Map.of();
     return plans;
   }
