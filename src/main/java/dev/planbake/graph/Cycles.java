@@ -37,7 +37,7 @@ final class Cycles {
       stack.push(start);
       onStack.put(start, true);
       while (!frames.isEmpty()) {
-        Work.step();
+        GraphSteps.step();
         Object[] f = frames.peek();
         UnitId v = (UnitId) f[0];
         List<Edge> edges = out.getOrDefault(v, List.of());
@@ -94,7 +94,7 @@ final class Cycles {
     while (!queue.isEmpty() && closing == null) {
       UnitId v = queue.poll();
       for (Edge e : out.getOrDefault(v, List.of())) {
-        Work.step();
+        GraphSteps.step();
         if (!members.contains(e.to())) {
           continue;
         }

@@ -41,12 +41,12 @@ public final class Graph {
 
   private final Memo memo;
   private final Index index = new Index();
-  private final Links links;
+  private final Resolution links;
 
   private Graph(Diagnostics diagnostics, Memo memo) {
     this.diagnostics = diagnostics;
     this.memo = memo;
-    this.links = new Links(diagnostics);
+    this.links = new Resolution(diagnostics);
   }
 
   /**
@@ -75,7 +75,7 @@ public final class Graph {
     int replayed;
 
     /** What linking one unit of a plan did. */
-    private record Linked(Plan plan, UnitId from, List<Links.Step> steps) {}
+    private record Linked(Plan plan, UnitId from, List<Resolution.Step> steps) {}
 
     /**
      * All that the index takes from a plan: if every plan of a build names what the plan at its
@@ -311,7 +311,7 @@ public final class Graph {
         links.replay(was.steps());
         replayed++;
       } else {
-        List<Links.Step> steps = links.record();
+        List<Resolution.Step> steps = links.record();
         link(e);
         links.stopRecording();
         was = new Memo.Linked(e.plan(), e.id(), steps);
@@ -329,7 +329,7 @@ public final class Graph {
   private void link(Index.Entry from) {
     Resolver resolver = new Resolver(index);
     for (Reference ref : referencesOf(from)) {
-      Work.step();
+      GraphSteps.step();
       List<Index.Entry> sources = sources(ref, from, resolver);
       if (sources.isEmpty()) {
         // Said of a unit (or a phase's plans) this repository does not hold: nobody to link.

@@ -78,9 +78,9 @@ final class Statuses {
       Progress p = progress.get(i);
       Status s = status.get(id);
       List<UnitId> waitingOn = new ArrayList<>();
-      Work.step();
+      GraphSteps.step();
       for (UnitId u : up.getOrDefault(id, List.of())) {
-        Work.step();
+        GraphSteps.step();
         Status us = status.get(u);
         if (us != null && isWork(us) && !us.isClosed()) {
           waitingOn.add(u);
@@ -226,7 +226,7 @@ final class Statuses {
     for (UnitId id : byId.keySet()) {
       int n = 0;
       for (Edge e : upstream.getOrDefault(id, List.of())) {
-        Work.step();
+        GraphSteps.step();
         if (byId.containsKey(e.to())) {
           n++;
           dependents.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(id);
@@ -251,7 +251,7 @@ final class Statuses {
       List<UnitId> next = new ArrayList<>(dependents.getOrDefault(id, List.of()));
       Collections.sort(next);
       for (UnitId d : next) {
-        Work.step();
+        GraphSteps.step();
         if (len + 1 > length.getOrDefault(d, 1)
             || (len + 1 == length.getOrDefault(d, 1)
                 && prev.containsKey(d)

@@ -464,7 +464,7 @@ final class DocumentReader {
       }
     }
     for (int l = first; l <= last; l++) {
-      Work.step();
+      ParseSteps.step();
       String text = line(l);
       if (paragraph) {
         onField(l, text);
@@ -515,7 +515,7 @@ final class DocumentReader {
     quoted.push(false);
     while (!todo.isEmpty()) {
       Node n = todo.pop();
-      Work.step();
+      ParseSteps.step();
       boolean inQuote = quoted.pop() || n instanceof BlockQuote;
       if (n instanceof TaskListItemMarker marker
           && !inQuote
@@ -570,7 +570,7 @@ final class DocumentReader {
     String text = raw.substring(PlainText.taskPrefixEnd(raw)).strip();
     List<String> path = new ArrayList<>();
     for (Open o : stack) {
-      Work.step();
+      ParseSteps.step();
       path.add(0, o.text);
       o.total++;
       if (done) {

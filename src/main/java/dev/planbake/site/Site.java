@@ -138,7 +138,7 @@ public final class Site {
     int keptWarnings = r.diagnostics().size() - keptErrors;
     all.addDropped(r.errors() - keptErrors, r.warnings() - keptWarnings);
     if (links) {
-      all.addAll(Links.broken(r.repository(), update.pages()));
+      all.addAll(BrokenLinks.broken(r.repository(), update.pages()));
     }
     if (repoRoot != null) {
       if (!Files.isDirectory(repoRoot)) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A dependency cycle through every unit is resolved, reported and rolled up with work linear in its
- * size: the steps counted by {@link Work} double when the cycle doubles, no more.
+ * size: the steps counted by {@link GraphSteps} double when the cycle doubles, no more.
  */
 class LinearWorkTest {
   @Test
@@ -67,8 +67,8 @@ class LinearWorkTest {
                   Path.of("plans"), "", List.of(new PlanSource.File("u" + i + ".md", text))),
               d));
     }
-    long before = Work.count();
+    long before = GraphSteps.count();
     Repository repo = Graph.build(PlanParser.uniqueSlugs(plans), d);
-    return new Built(repo, Work.count() - before);
+    return new Built(repo, GraphSteps.count() - before);
   }
 }

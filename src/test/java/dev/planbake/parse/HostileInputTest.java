@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Plans built to hurt: nesting that would overflow a recursive parser, and sizes that would show a
- * quadratic loop. Work is bounded by counting steps ({@link Work}), never by timing.
+ * quadratic loop. Work is bounded by counting steps ({@link ParseSteps}), never by timing.
  */
 class HostileInputTest {
   /** The JVM's default thread stack; the product parses on larger ones, so this is a margin. */
@@ -134,8 +134,8 @@ class HostileInputTest {
   }
 
   private static long steps(Runnable r) {
-    long before = Work.count();
+    long before = ParseSteps.count();
     r.run();
-    return Work.count() - before;
+    return ParseSteps.count() - before;
   }
 }

@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.LongAdder;
  * Counts the steps of this package's loops whose cost must stay linear in the input (a plan with
  * 50,000 tasks, a 1,000-unit cycle), so that tests bound the work by counting instead of timing.
  */
-final class Work {
+final class ParseSteps {
   private static final LongAdder STEPS = new LongAdder();
 
-  private Work() {}
+  private ParseSteps() {}
 
   static void step() {
     STEPS.increment();

@@ -20,8 +20,8 @@ import java.util.Map;
  * Broken links of a site rendered in memory, as problems: at the plan's file and line where the
  * link was written when it comes from a plan, else at the page (a theme or planbake bug).
  */
-final class Links {
-  private Links() {}
+final class BrokenLinks {
+  private BrokenLinks() {}
 
   static List<Diagnostic> broken(Repository repo, Map<String, Page> pages) {
     Map<String, Plan> planOfPage = new HashMap<>();

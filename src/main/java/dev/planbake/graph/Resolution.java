@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * backlinks, placeholders for units not yet planned, and problems. It can record the steps that
  * linking one unit takes, so that a later build can take them again instead of resolving.
  */
-final class Links {
+final class Resolution {
   /**
    * By from, to and kind; written out, as a chain of comparators makes several calls per comparison
    * (4,000 shuffled edges sorted in 0.6 ms instead of 0.9, with {@link UnitId#compareTo} written
@@ -44,39 +44,39 @@ final class Links {
   /** Where the steps of the unit being linked go, or null. */
   private List<Step> recording;
 
-  Links(Diagnostics diagnostics) {
+  Resolution(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
   }
 
   /** One thing that linking a unit did; taking a unit's steps again in order does it again. */
   sealed interface Step permits Dependency, Mention, Placeholder, Problem {
-    void takeIn(Links links);
+    void takeIn(Resolution links);
   }
 
   private record Dependency(Edge edge) implements Step {
     @Override
-    public void takeIn(Links links) {
+    public void takeIn(Resolution links) {
       links.put(edge);
     }
   }
 
   private record Mention(UnitId to, UnitId from) implements Step {
     @Override
-    public void takeIn(Links links) {
+    public void takeIn(Resolution links) {
       links.mention(to, from);
     }
   }
 
   private record Placeholder(UnitId id, Position at) implements Step {
     @Override
-    public void takeIn(Links links) {
+    public void takeIn(Resolution links) {
       links.placeholder(id, at);
     }
   }
 
   private record Problem(Diagnostic diagnostic) implements Step {
     @Override
-    public void takeIn(Links links) {
+    public void takeIn(Resolution links) {
       links.problem(diagnostic);
     }
   }
