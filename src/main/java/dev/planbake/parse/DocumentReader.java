@@ -366,8 +366,8 @@ final class DocumentReader {
       }
       phases.add(o);
     } else {
-      o.refDirection = RefText.sectionDirection(plain);
-      o.things = o.refDirection == null && RefText.sectionOfThings(plain);
+      o.refDirection = Labels.sectionDirection(plain);
+      o.things = o.refDirection == null && Labels.sectionOfThings(plain);
       o.order = OrderText.isOrderHeading(plain);
     }
     if (lower.contains("stage") && STAGE_HEADING.matcher(plain).matches()) {
@@ -440,7 +440,7 @@ final class DocumentReader {
       }
       // A diagram (mermaid, or boxes joined by arrows) draws the order of other work: the lines
       // of a dependency section's diagram are no dependencies of this plan (see reading.md).
-      diagram = RefText.isDiagram(f.getInfo(), f.getLiteral());
+      diagram = Labels.isDiagram(f.getInfo(), f.getLiteral());
       for (int l = bodyFirst; l <= bodyLast; l++) {
         onLine(l, line(l), true, false);
       }
@@ -600,12 +600,12 @@ final class DocumentReader {
     } else if (refSection != null) {
       onRefSectionLine(refSection, l, text);
     } else if (!code) {
-      List<RefText.Label> labels = RefText.labels(text);
+      List<Labels.Label> labels = Labels.labels(text);
       if (!labels.isEmpty()) {
-        for (RefText.Label label : labels) {
+        for (Labels.Label label : labels) {
           addRefs(RefText.labelTargets(label.rest()), label.direction(), text, l);
         }
-        RefText.Label last = labels.get(labels.size() - 1);
+        Labels.Label last = labels.get(labels.size() - 1);
         // "**Dependencies:**" closing a paragraph: the list right after it names what it says.
         listDirection = last.alone() && l == paragraphLast ? last.direction() : null;
       } else if (listDirection != null && inList) {
@@ -624,7 +624,7 @@ final class DocumentReader {
   }
 
   private void onRefSectionLine(Open section, int l, String text) {
-    RefText.Label label = RefText.label(text, false);
+    Labels.Label label = Labels.label(text, false);
     if (label != null && label.alone()) {
       section.subDirection = label.direction();
       return;
@@ -666,7 +666,7 @@ final class DocumentReader {
     if (targets.isEmpty()) {
       return;
     }
-    if (d != Direction.RELATED && d != Direction.MENTION && RefText.deniesOrder(text)) {
+    if (d != Direction.RELATED && d != Direction.MENTION && Labels.deniesOrder(text)) {
       // "MUST remain independently shippable in either order": named, but no order between them.
       d = Direction.RELATED;
     }

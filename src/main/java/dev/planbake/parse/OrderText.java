@@ -51,7 +51,7 @@ final class OrderText {
    * (filled as waves are read).
    */
   static List<Order> read(String line, Map<String, List<Target>> waves) {
-    String s = DECORATION.matcher(RefText.LEAD.matcher(line).replaceFirst("")).replaceAll(" ");
+    String s = DECORATION.matcher(Labels.LEAD.matcher(line).replaceFirst("")).replaceAll(" ");
     Matcher wave = WAVE.matcher(s);
     if (wave.lookingAt()) {
       String rest = s.substring(wave.end());
@@ -102,7 +102,7 @@ final class OrderText {
     if (line.indexOf('(') < 0) {
       return null;
     }
-    Matcher m = SUBJECT_LABEL.matcher(RefText.LEAD.matcher(line).replaceFirst(""));
+    Matcher m = SUBJECT_LABEL.matcher(Labels.LEAD.matcher(line).replaceFirst(""));
     if (!m.lookingAt()) {
       return null;
     }

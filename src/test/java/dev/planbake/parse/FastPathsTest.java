@@ -161,9 +161,9 @@ class FastPathsTest {
   @Test
   void checksThatSkipPatternsNeverSkipAMatch() {
     for (String s : samples()) {
-      String rest = RefText.LEAD.matcher(s).replaceFirst("");
-      if (RefText.LABEL.matcher(rest).lookingAt()) {
-        assertTrue(RefText.mayStartLabel(s), s);
+      String rest = Labels.LEAD.matcher(s).replaceFirst("");
+      if (Labels.LABEL.matcher(rest).lookingAt()) {
+        assertTrue(Labels.mayStartLabel(s), s);
       }
       if (Pattern.compile("(?i)\\bunits?\\s+\\d+\\.\\d").matcher(s).find()) {
         assertTrue(RefText.mayNameUnit(s), s);
@@ -180,7 +180,7 @@ class FastPathsTest {
   void theArrowSearchFindsWhatTheArrowPatternFinds() {
     Pattern arrow = Pattern.compile("[→←↓↑⟶⇒]|-->|<--|==>|\\s->\\s");
     for (String s : samples()) {
-      assertEquals(arrow.matcher(s).find(), RefText.hasArrow(s), s);
+      assertEquals(arrow.matcher(s).find(), Labels.hasArrow(s), s);
     }
   }
 

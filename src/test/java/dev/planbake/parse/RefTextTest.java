@@ -34,7 +34,7 @@ class RefTextTest {
         "**Parent**: #47 | RELATED | #47",
       })
   void aLabelGivesTheDirection(String line, Direction direction, String rest) {
-    RefText.Label label = RefText.label(line, true);
+    Labels.Label label = Labels.label(line, true);
     assertEquals(direction, label.direction());
     assertEquals(rest, label.rest());
   }
@@ -49,7 +49,7 @@ class RefTextTest {
         "**Must Complete First**: | DEPENDS_ON",
       })
   void aLabelAloneSetsTheDirectionOfWhatFollows(String line, Direction direction) {
-    RefText.Label label = RefText.label(line, false);
+    Labels.Label label = Labels.label(line, false);
     assertEquals(direction, label.direction());
     assertTrue(label.alone());
   }
@@ -63,7 +63,7 @@ class RefTextTest {
         "The plan requires: nothing",
       })
   void otherLinesAreNoLabel(String line) {
-    assertNull(RefText.label(line, true));
+    assertNull(Labels.label(line, true));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -79,7 +79,7 @@ class RefTextTest {
         "References | RELATED",
       })
   void headingsThatOpenADependencySection(String heading, Direction direction) {
-    assertEquals(direction, RefText.sectionDirection(heading));
+    assertEquals(direction, Labels.sectionDirection(heading));
   }
 
   @ParameterizedTest
@@ -96,7 +96,7 @@ class RefTextTest {
         "Install Dependencies"
       })
   void otherHeadingsOpenNone(String heading) {
-    assertNull(RefText.sectionDirection(heading));
+    assertNull(Labels.sectionDirection(heading));
   }
 
   @Test
