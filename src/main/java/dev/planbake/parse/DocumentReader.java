@@ -8,10 +8,6 @@ import dev.planbake.model.Field;
 import dev.planbake.model.Html;
 import dev.planbake.model.Phase;
 import dev.planbake.model.Progress;
-import dev.planbake.model.Reference;
-import dev.planbake.model.Reference.Direction;
-import dev.planbake.model.Reference.Kind;
-import dev.planbake.model.Reference.Target;
 import dev.planbake.model.Section;
 import dev.planbake.model.Task;
 import java.nio.file.Path;
@@ -19,13 +15,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.heading.anchor.IdGenerator;
@@ -50,43 +43,6 @@ import org.commonmark.node.SourceSpan;
  * by {@link Extras}; nesting too deep for the parser is flattened first by {@link Nesting}.
  */
 final class DocumentReader {
-  private static final Pattern UNIT_HEADING =
-      Pattern.compile("(?i)units?\\s+(\\d+(?:\\.\\d+)+)\\s*(?:[:—–.-]\\s*(.*))?");
-
-  /**
-   * "Phase 2: Name", "Phase 2 -- Name", "Phase 2a", "Phase 55.1: Name", "Phase 22-25 Name", "Phase
-   * 1 & 2 (...)".
-   */
-  private static final Pattern PHASE_HEADING =
-      Pattern.compile(
-          "(?i)(?:[\\d.]+\\s+)?phase\\s+(\\d+(?:\\.\\d+)*[a-z]?(?:[-–]\\d+[a-z]?|\\s*&\\s*\\d+[a-z]?"
-              + "|\\s+and\\s+\\d+[a-z]?)*)\\b\\s*([:—–.-]*)\\s*(.*)");
-
-  /** A time estimate in brackets at the end of a phase's name: "(Week 3)", "(2-3 days)". */
-  private static final Pattern PHASE_DURATION =
-      Pattern.compile(
-          "\\s*\\(((?:~\\s*)?(?:(?:weeks?|days?|sprints?|months?)\\s+\\d+(?:\\s*[-–]\\s*\\d+)?"
-              + "|\\d+(?:\\.\\d+)?(?:\\s*[-–]\\s*\\d+(?:\\.\\d+)?)?\\s*"
-              + "(?:weeks?|days?|sprints?|months?|hours?|h|d|w)))\\)$",
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern STAGE_HEADING =
-      Pattern.compile("(?i)(?:[\\d.]+\\s+)?stage\\s+\\d+\\s*[:—–.-].*");
-
-  /**
-   * A Status heading: "Status", "2. Current Status" (its first paragraph is the status), or one
-   * that carries the status after a separator, "STATUS: ✅ COMPLETED". "Status Reporting" is a
-   * section about something else.
-   */
-  private static final Pattern STATUS_HEADING =
-      Pattern.compile(
-          "(?i)(?:[\\d.]+\\s+)?(?:(?:current|implementation|plan|overall|project)\\s+){0,2}"
-              + "status\\s*(?:$|[:—–-]\\s*(.*))");
-
-  private static final Pattern VERIFICATION_HEADING =
-      Pattern.compile(
-          "(?i)(?:automated|manual)(?: verification| checks| testing| tests)?\\s*:?\\s*");
-
   /** Fields inside a phase that give its goal and its duration estimate (seed 003's form). */
   private static final List<String> GOAL_KEYS = List.of("goal", "phase goal", "objective");
 
@@ -94,7 +50,6 @@ final class DocumentReader {
       List.of("duration", "duration estimate", "estimated duration", "estimate", "time estimate");
 
   private static final Pattern QUOTE_MARKS = Pattern.compile("^\\s*(?:>\\s?)+");
-  private static final Pattern OTHER_LABEL = Pattern.compile("^\\W*[^:]{1,60}:\\W*$");
   private static final Pattern UNSAFE_SCHEME =
       Pattern.compile("(?i)^\\s*(?:javascript|vbscript|data):");
   private static final Pattern UNSAFE_HTML =
@@ -111,12 +66,12 @@ final class DocumentReader {
   private final BitSet inTaskBlock;
   private final Map<Node, String> anchors = new IdentityHashMap<>();
 
-  private final Deque<Open> stack = new ArrayDeque<>();
-  private final List<Open> allHeadings = new ArrayList<>();
-  private final List<Open> phases = new ArrayList<>();
+  private final Deque<OpenSection> stack = new ArrayDeque<>();
+  private final List<OpenSection> allHeadings = new ArrayList<>();
+  private final List<OpenSection> phases = new ArrayList<>();
   private final List<Task> tasks = new ArrayList<>();
   private final Extras extras;
-  private final List<Reference> refs = new ArrayList<>();
+  private final ReferenceLines references;
   private final List<Doc.ScopedField> fields = new ArrayList<>();
   private final List<Doc.ScopedField> statusTexts = new ArrayList<>();
   private final List<Doc.UnitHeading> unitHeads = new ArrayList<>();
@@ -129,10 +84,7 @@ final class DocumentReader {
   private int firstHeadingLine;
   private int stages;
   private boolean verification;
-  private Open statusWanted;
-
-  /** The direction of a label alone at the end of the paragraph before ("**Dependencies:**"). */
-  private Direction listDirection;
+  private OpenSection statusWanted;
 
   private boolean inList;
 
@@ -140,44 +92,6 @@ final class DocumentReader {
   private boolean diagram;
 
   private int paragraphLast = -1;
-
-  /** A heading whose section is still open, with its counters and what kind of section it is. */
-  private static final class Open {
-    final int level;
-    final String text;
-    final String anchor;
-    final int line;
-    int endLine;
-    int done;
-    int total;
-    Direction refDirection;
-
-    /** "File Dependencies" and the like: no order of work, even inside a dependency section. */
-    boolean things;
-
-    Direction subDirection;
-    boolean files;
-    boolean urls;
-    boolean meta;
-    boolean risks;
-    String phaseNumber;
-    String phaseName;
-    String goal = "";
-    String duration = "";
-    Doc.UnitHeading unit;
-
-    /** An execution-order section, and the units of its waves read so far. */
-    boolean order;
-
-    final Map<String, List<Target>> waves = new HashMap<>();
-
-    Open(int level, String text, String anchor, int line) {
-      this.level = level;
-      this.text = text;
-      this.anchor = anchor;
-      this.line = line;
-    }
-  }
 
   private DocumentReader(
       Path root, String source, String[] lines, String idPrefix, boolean packHtml) {
@@ -192,6 +106,7 @@ final class DocumentReader {
     this.inTag = tags ? Fields.tagBlockLines(lines) : new BitSet();
     this.inTaskBlock = tags ? Fields.taskBlockLines(lines) : new BitSet();
     this.extras = new Extras(this::line);
+    this.references = new ReferenceLines(stack, this::at);
   }
 
   private static boolean anyTag(String[] lines) {
@@ -254,7 +169,7 @@ final class DocumentReader {
     }
     int last = lastContentLine();
     while (!stack.isEmpty()) {
-      close(stack.pop(), last);
+      stack.pop().close(last);
     }
     extras.end();
     // Without raw HTML there is nothing to sanitise: the page's shape is rendered here, once.
@@ -274,7 +189,7 @@ final class DocumentReader {
       html = rawHtml.isEmpty() ? Markdown.renderPage(doc, anchors) : Markdown.render(doc, anchors);
     }
     List<Section> sections = new ArrayList<>();
-    for (Open o : allHeadings) {
+    for (OpenSection o : allHeadings) {
       sections.add(
           new Section(
               o.level,
@@ -284,7 +199,7 @@ final class DocumentReader {
               new Progress(o.done, o.total)));
     }
     List<Phase> phaseList = new ArrayList<>();
-    for (Open o : phases) {
+    for (OpenSection o : phases) {
       phaseList.add(
           new Phase(
               source,
@@ -298,7 +213,7 @@ final class DocumentReader {
               o.duration));
     }
     List<Doc.UnitHeading> units = new ArrayList<>();
-    for (Open o : allHeadings) {
+    for (OpenSection o : allHeadings) {
       if (o.unit != null) {
         units.add(
             new Doc.UnitHeading(o.unit.id(), o.unit.title(), o.level, o.anchor, o.line, o.endLine));
@@ -306,7 +221,13 @@ final class DocumentReader {
     }
     Content content =
         new Content(
-            tasks, phaseList, extras.gates(), extras.risks(), extras.files(), extras.urls(), refs);
+            tasks,
+            phaseList,
+            extras.gates(),
+            extras.risks(),
+            extras.files(),
+            extras.urls(),
+            references.refs());
     String title = h1.isEmpty() ? firstHeading : h1;
     return new Doc(
         source,
@@ -331,13 +252,12 @@ final class DocumentReader {
     int line = firstLine(h);
     String text = PlainText.plainText(h);
     while (!stack.isEmpty() && stack.peek().level >= h.getLevel()) {
-      close(stack.pop(), line - 1);
+      stack.pop().close(line - 1);
     }
     statusWanted = null;
-    listDirection = null;
+    references.endList();
     String anchor = ids.generateId(text);
     anchors.put(h, anchor);
-    Open o = new Open(h.getLevel(), text, anchor, line);
     if (firstHeading.isEmpty()) {
       firstHeading = text;
       firstHeadingLine = line;
@@ -346,67 +266,30 @@ final class DocumentReader {
       h1 = text;
       h1Line = line;
     }
-    String plain = PlainText.stripDecoration(text);
-    // The heading patterns are (?i) for ASCII letters: a word missing from this form of the heading
-    // cannot match, and most headings are none of these kinds.
-    String lower = PlainText.asciiLower(plain);
-    Matcher unit = lower.startsWith("unit") ? UNIT_HEADING.matcher(plain) : null;
-    Matcher phase = lower.contains("phase") ? PHASE_HEADING.matcher(plain) : null;
-    if (unit != null && unit.matches()) {
-      String title = unit.group(2) == null ? "" : unit.group(2).strip();
-      o.unit = new Doc.UnitHeading(unit.group(1), title, h.getLevel(), anchor, line, 0);
-    } else if (phase != null && phase.matches() && !partOfPhase(phase)) {
-      o.phaseNumber = phase.group(1);
-      o.phaseName = phase.group(3).strip();
-      Matcher when = PHASE_DURATION.matcher(o.phaseName);
-      if (when.find()) {
-        // "Phase 4: Flask Compatibility (Week 3)": its estimate, first as for the duration fields.
-        o.duration = when.group(1);
-        o.phaseName = o.phaseName.substring(0, when.start()).strip();
-      }
+    OpenSection o =
+        OpenSection.of(
+            h.getLevel(),
+            text,
+            anchor,
+            line,
+            number -> inSection(x -> number.equalsIgnoreCase(x.phaseNumber)));
+    if (o.phaseNumber != null) {
       phases.add(o);
-    } else {
-      o.refDirection = Labels.sectionDirection(plain);
-      o.things = o.refDirection == null && Labels.sectionOfThings(plain);
-      o.order = OrderText.isOrderHeading(plain);
     }
-    if (lower.contains("stage") && STAGE_HEADING.matcher(plain).matches()) {
+    if (o.stage) {
       stages++;
     }
-    if ((lower.startsWith("automated") || lower.startsWith("manual"))
-        && VERIFICATION_HEADING.matcher(plain).matches()) {
-      verification = true;
-    }
-    Matcher status =
-        lower.contains("status") ? STATUS_HEADING.matcher(Fields.withoutAnchor(plain)) : null;
-    if (status != null
-        && status.matches()
-        && h.getLevel() > 1
-        && o.unit == null
-        && o.phaseNumber == null) {
-      String after = status.group(1) == null ? "" : status.group(1).strip();
-      if (!after.isBlank()) {
-        statusTexts.add(scoped(new Field("Status", after, line)));
+    verification |= o.verification;
+    if (o.statusAfter != null) {
+      if (!o.statusAfter.isBlank()) {
+        statusTexts.add(scoped(new Field("Status", o.statusAfter, line)));
       } else {
         statusWanted = o;
-        o.meta = true;
       }
     }
-    o.meta |= Fields.metadataHeading(plain);
-    o.files = Extras.filesHeading(lower, plain);
-    o.urls = Extras.urlsHeading(lower, plain);
-    o.risks = Extras.risksHeading(lower, plain) && o.phaseNumber == null;
-    extras.heading(plain, line, o.files, top());
+    extras.heading(o.plain, line, o.files, top());
     stack.push(o);
     allHeadings.add(o);
-  }
-
-  private void close(Open o, int endLine) {
-    o.endLine = Math.max(o.line, endLine);
-    if (o.unit != null) {
-      o.unit =
-          new Doc.UnitHeading(o.unit.id(), o.unit.title(), o.level, o.anchor, o.line, o.endLine);
-    }
   }
 
   // ---- blocks
@@ -415,7 +298,7 @@ final class DocumentReader {
     collectNodes(block);
     if (!(block instanceof ListBlock)) {
       // The direction of a label that closed the paragraph before reaches the next list only.
-      listDirection = null;
+      references.endList();
     }
     int first = firstLine(block);
     int last = lastLine(block);
@@ -489,7 +372,7 @@ final class DocumentReader {
       onLine(l, text, false, block instanceof BlockQuote);
     }
     if (list) {
-      listDirection = null;
+      references.endList();
     }
     if (statusWanted != null && (paragraph || block instanceof ListBlock)) {
       // The first paragraph under a Status heading; a list before it is read too ("- ✅ Complete"),
@@ -569,7 +452,7 @@ final class DocumentReader {
     String raw = line(line);
     String text = raw.substring(PlainText.taskPrefixEnd(raw)).strip();
     List<String> path = new ArrayList<>();
-    for (Open o : stack) {
+    for (OpenSection o : stack) {
       ParseSteps.step();
       path.add(0, o.text);
       o.total++;
@@ -583,146 +466,12 @@ final class DocumentReader {
   // ---- lines
 
   private void onLine(int l, String text, boolean code, boolean quote) {
-    Open refSection = nearestRefSection();
-    Open orderSection = refSection == null || !diagram ? nearestOrderSection() : null;
-    List<OrderText.Order> orders =
-        orderSection != null ? OrderText.read(text, orderSection.waves) : List.of();
-    OrderText.Order said = refSection == null && !code ? OrderText.subjectLabel(text) : null;
-    if (!orders.isEmpty() || said != null) {
-      // "1.3 → after 1.1" in an execution order, "**2. x** (Depends on: y)": said of another unit.
-      for (OrderText.Order o : said != null ? List.of(said) : orders) {
-        for (Target subject : o.subjects()) {
-          addRefs(o.after(), Direction.DEPENDS_ON, text, l, subject);
-        }
-      }
-    } else if (refSection != null && diagram) {
-      // Named in a drawing of the order, not as this plan's dependency.
-    } else if (refSection != null) {
-      onRefSectionLine(refSection, l, text);
-    } else if (!code) {
-      List<Labels.Label> labels = Labels.labels(text);
-      if (!labels.isEmpty()) {
-        for (Labels.Label label : labels) {
-          addRefs(RefText.labelTargets(label.rest()), label.direction(), text, l);
-        }
-        Labels.Label last = labels.get(labels.size() - 1);
-        // "**Dependencies:**" closing a paragraph: the list right after it names what it says.
-        listDirection = last.alone() && l == paragraphLast ? last.direction() : null;
-      } else if (listDirection != null && inList) {
-        addRefs(RefText.asItems(RefText.named(text), text), listDirection, text, l);
-      } else {
-        List<Target> mentioned = new ArrayList<>();
-        for (Target t : RefText.targets(text, false)) {
-          if (t.kind() == Kind.UNIT || t.kind() == Kind.QUALIFIED || t.kind() == Kind.PATH) {
-            mentioned.add(t);
-          }
-        }
-        addRefs(mentioned, Direction.MENTION, text, l);
-      }
-    }
+    references.line(l, text, code, diagram, inList, paragraphLast);
     extras.line(text, l, code, inSection(o -> o.files), inSection(o -> o.urls), top());
   }
 
-  private void onRefSectionLine(Open section, int l, String text) {
-    Labels.Label label = Labels.label(text, false);
-    if (label != null && label.alone()) {
-      section.subDirection = label.direction();
-      return;
-    }
-    if (label == null && text.indexOf(':') >= 0 && OTHER_LABEL.matcher(text).matches()) {
-      // A label we do not know ("Parallel Workstreams:"): what follows has no ordering.
-      section.subDirection = Direction.RELATED;
-      return;
-    }
-    List<Target> dependents = label == null ? RefText.dependents(text) : List.of();
-    if (!dependents.isEmpty()) {
-      // "Spec 003 depends on: ObjectId (T004)": the named unit needs this one; a phase of this
-      // file as the subject orders the file's own sections.
-      addRefs(
-          dependents.stream().filter(t -> t.kind() != Kind.PHASE).toList(),
-          Direction.ENABLES,
-          text,
-          l);
-      return;
-    }
-    Direction d =
-        label != null
-            ? label.direction()
-            : section.subDirection != null ? section.subDirection : section.refDirection;
-    addRefs(
-        label != null
-            ? RefText.labelTargets(label.rest())
-            : RefText.asItems(RefText.named(text), text),
-        d,
-        text,
-        l);
-  }
-
-  private void addRefs(List<Target> targets, Direction d, String text, int l) {
-    addRefs(targets, d, text, l, null);
-  }
-
-  private void addRefs(List<Target> targets, Direction d, String text, int l, Target subject) {
-    if (targets.isEmpty()) {
-      return;
-    }
-    if (d != Direction.RELATED && d != Direction.MENTION && Labels.deniesOrder(text)) {
-      // "MUST remain independently shippable in either order": named, but no order between them.
-      d = Direction.RELATED;
-    }
-    // One copy of the line for all its targets, and each target once: a 200 KB line naming #48
-    // forty thousand times once held forty thousand copies of itself (6 GB).
-    String line = text.strip();
-    Position at = at(l);
-    String phase = "";
-    for (Open o : stack) {
-      if (o.phaseNumber != null) {
-        phase = o.phaseNumber;
-        break;
-      }
-    }
-    for (Target t : new LinkedHashSet<>(targets)) {
-      refs.add(new Reference(t, d, line, at, phase, subject));
-    }
-  }
-
-  /** The execution-order section the line is in, if no unit section is nearer. */
-  private Open nearestOrderSection() {
-    for (Open o : stack) {
-      if (o.order) {
-        return o;
-      }
-      if (o.unit != null) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private Open nearestRefSection() {
-    for (Open o : stack) {
-      if (o.unit != null || o.phaseNumber != null || o.things) {
-        return null;
-      }
-      if (o.refDirection != null) {
-        return o;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Whether a phase heading is a part of the open phase of its number: "Phase 3 Tasks" under "Phase
-   * 3: Core". With a separator ("Phase 2: Download Links" under spec-kit's "Phase 2: Implementation
-   * Strategy") it is a phase of its own.
-   */
-  private boolean partOfPhase(Matcher phase) {
-    String number = phase.group(1);
-    return phase.group(2).isEmpty() && inSection(o -> number.equalsIgnoreCase(o.phaseNumber));
-  }
-
-  private boolean inSection(java.util.function.Predicate<Open> kind) {
-    for (Open o : stack) {
+  private boolean inSection(java.util.function.Predicate<OpenSection> kind) {
+    for (OpenSection o : stack) {
       if (kind.test(o)) {
         return true;
       }
@@ -742,8 +491,8 @@ final class DocumentReader {
 
   private void addField(Field f) {
     fields.add(scoped(f));
-    Open phase = null;
-    for (Open o : stack) {
+    OpenSection phase = null;
+    for (OpenSection o : stack) {
       if (o.phaseNumber != null) {
         phase = o;
         break;
@@ -761,7 +510,7 @@ final class DocumentReader {
   }
 
   private Doc.ScopedField scoped(Field f) {
-    Open top = stack.peek();
+    OpenSection top = stack.peek();
     return top == null
         ? new Doc.ScopedField(f, 0, 0, false)
         : new Doc.ScopedField(f, top.line, top.level, top.meta);
@@ -771,7 +520,7 @@ final class DocumentReader {
 
   /** The text of the innermost open heading, or null before the first. */
   private String top() {
-    Open o = stack.peek();
+    OpenSection o = stack.peek();
     return o == null ? null : o.text;
   }
 
