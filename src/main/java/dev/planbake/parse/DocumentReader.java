@@ -7,7 +7,6 @@ import dev.planbake.model.Document;
 import dev.planbake.model.Field;
 import dev.planbake.model.Html;
 import dev.planbake.model.Phase;
-import dev.planbake.model.Progress;
 import dev.planbake.model.Section;
 import dev.planbake.model.Task;
 import java.nio.file.Path;
@@ -43,12 +42,6 @@ import org.commonmark.node.SourceSpan;
  * by {@link Extras}; nesting too deep for the parser is flattened first by {@link Nesting}.
  */
 final class DocumentReader {
-  /** Fields inside a phase that give its goal and its duration estimate (seed 003's form). */
-  private static final List<String> GOAL_KEYS = List.of("goal", "phase goal", "objective");
-
-  private static final List<String> DURATION_KEYS =
-      List.of("duration", "duration estimate", "estimated duration", "estimate", "time estimate");
-
   private static final Pattern QUOTE_MARKS = Pattern.compile("^\\s*(?:>\\s?)+");
   private static final Pattern UNSAFE_SCHEME =
       Pattern.compile("(?i)^\\s*(?:javascript|vbscript|data):");
@@ -189,35 +182,16 @@ final class DocumentReader {
       html = rawHtml.isEmpty() ? Markdown.renderPage(doc, anchors) : Markdown.render(doc, anchors);
     }
     List<Section> sections = new ArrayList<>();
+    List<Doc.UnitHeading> units = new ArrayList<>();
     for (OpenSection o : allHeadings) {
-      sections.add(
-          new Section(
-              o.level,
-              Fields.withoutAnchor(o.text),
-              o.anchor,
-              o.line,
-              new Progress(o.done, o.total)));
+      sections.add(o.section());
+      if (o.unit != null) {
+        units.add(o.unit);
+      }
     }
     List<Phase> phaseList = new ArrayList<>();
     for (OpenSection o : phases) {
-      phaseList.add(
-          new Phase(
-              source,
-              o.phaseNumber,
-              o.phaseName,
-              o.level,
-              o.anchor,
-              o.line,
-              new Progress(o.done, o.total),
-              o.goal,
-              o.duration));
-    }
-    List<Doc.UnitHeading> units = new ArrayList<>();
-    for (OpenSection o : allHeadings) {
-      if (o.unit != null) {
-        units.add(
-            new Doc.UnitHeading(o.unit.id(), o.unit.title(), o.level, o.anchor, o.line, o.endLine));
-      }
+      phaseList.add(o.phase(source));
     }
     Content content =
         new Content(
@@ -491,29 +465,16 @@ final class DocumentReader {
 
   private void addField(Field f) {
     fields.add(scoped(f));
-    OpenSection phase = null;
     for (OpenSection o : stack) {
       if (o.phaseNumber != null) {
-        phase = o;
+        o.phaseField(f);
         break;
       }
-    }
-    if (phase == null || f.value().isEmpty()) {
-      return;
-    }
-    String key = f.key().toLowerCase(Locale.ROOT);
-    if (GOAL_KEYS.contains(key) && phase.goal.isEmpty()) {
-      phase.goal = f.value();
-    } else if (DURATION_KEYS.contains(key) && phase.duration.isEmpty()) {
-      phase.duration = f.value();
     }
   }
 
   private Doc.ScopedField scoped(Field f) {
-    OpenSection top = stack.peek();
-    return top == null
-        ? new Doc.ScopedField(f, 0, 0, false)
-        : new Doc.ScopedField(f, top.line, top.level, top.meta);
+    return OpenSection.scoped(f, stack.peek());
   }
 
   // ---- positions and text

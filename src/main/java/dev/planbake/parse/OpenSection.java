@@ -1,9 +1,14 @@
 package dev.planbake.parse;
 
+import dev.planbake.model.Field;
+import dev.planbake.model.Phase;
+import dev.planbake.model.Progress;
 import dev.planbake.model.Reference.Direction;
 import dev.planbake.model.Reference.Target;
+import dev.planbake.model.Section;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -157,6 +162,51 @@ final class OpenSection {
     o.urls = Extras.urlsHeading(lower, plain);
     o.risks = Extras.risksHeading(lower, plain) && o.phaseNumber == null;
     return o;
+  }
+
+  /** Fields inside a phase that give its goal and its duration estimate (seed 003's form). */
+  private static final List<String> GOAL_KEYS = List.of("goal", "phase goal", "objective");
+
+  private static final List<String> DURATION_KEYS =
+      List.of("duration", "duration estimate", "estimated duration", "estimate", "time estimate");
+
+  /** Takes a field written inside this phase: its first goal and duration estimate. */
+  void phaseField(Field f) {
+    if (f.value().isEmpty()) {
+      return;
+    }
+    String key = f.key().toLowerCase(Locale.ROOT);
+    if (GOAL_KEYS.contains(key) && goal.isEmpty()) {
+      goal = f.value();
+    } else if (DURATION_KEYS.contains(key) && duration.isEmpty()) {
+      duration = f.value();
+    }
+  }
+
+  /** A field as read in the section {@code top} (null before the first heading). */
+  static Doc.ScopedField scoped(Field f, OpenSection top) {
+    return top == null
+        ? new Doc.ScopedField(f, 0, 0, false)
+        : new Doc.ScopedField(f, top.line, top.level, top.meta);
+  }
+
+  /** The section as the plan's outline shows it, with the boxes counted in it. */
+  Section section() {
+    return new Section(level, Fields.withoutAnchor(text), anchor, line, new Progress(done, total));
+  }
+
+  /** The phase this section is ({@link #phaseNumber} set), of the file {@code source}. */
+  Phase phase(String source) {
+    return new Phase(
+        source,
+        phaseNumber,
+        phaseName,
+        level,
+        anchor,
+        line,
+        new Progress(done, total),
+        goal,
+        duration);
   }
 
   /** Closes the section at the line before the next heading of its level or above. */
