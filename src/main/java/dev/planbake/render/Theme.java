@@ -78,6 +78,10 @@ final class Theme {
             // a page stays one byte per character while it is built and encoded.
             .addEscapingStrategy("html", Escape::xml)
             .defaultEscapingStrategy("html")
+            .extension(Grouped.EXTENSION)
+            // The site is written in English whatever the machine's language: filters such as
+            // lower then give the same bytes everywhere ("IN" is not "ın" on a Turkish machine).
+            .defaultLocale(java.util.Locale.ENGLISH)
             .strictVariables(true)
             .newLineTrimming(true)
             .build();

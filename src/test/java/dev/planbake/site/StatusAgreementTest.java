@@ -97,7 +97,8 @@ class StatusAgreementTest {
       if (count == null) {
         assertEquals(0, expected, "the dashboard has no count for " + s);
       } else {
-        assertEquals(expected, Integer.parseInt(count.text()), "dashboard count of " + s);
+        assertEquals(
+            expected, Integer.parseInt(count.text().replace(",", "")), "dashboard count of " + s);
         counted += expected;
       }
     }
@@ -109,6 +110,10 @@ class StatusAgreementTest {
     String headline = dash.selectFirst(".headline").text();
     int done = byStanding.getOrDefault("done", Set.of()).size();
     assertTrue(headline.contains(done + " of "), headline);
+    // Counts of a thousand and more are written as English pages write them: "of 1,060 units".
+    assertTrue(
+        headline.contains(String.format(java.util.Locale.ROOT, " of %,d units", units.size())),
+        headline);
 
     // Every standing's page lists exactly its units.
     for (String s : STANDINGS) {
@@ -174,7 +179,9 @@ class StatusAgreementTest {
       Document dash, String id, Set<String> expected, Map<String, Json> units) {
     Element card = dash.getElementById(id).parent();
     assertEquals(
-        expected.size(), Integer.parseInt(card.selectFirst("h2 .pill").text()), id + " pill");
+        expected.size(),
+        Integer.parseInt(card.selectFirst("h2 .pill").text().replace(",", "")),
+        id + " pill");
     Map<String, String> idByUrl = new HashMap<>();
     units.values().forEach(u -> idByUrl.put("./" + u.url(), u.id()));
     Set<String> shown = new HashSet<>();
