@@ -20,11 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Finds the plans: every {@code .md} file under each plans folder, sorted by path, with spec-kit
@@ -44,17 +39,17 @@ public final class Scanner {
    * plans folder on every change, and re-reading thousands of unchanged files is most of that scan.
    */
   public static final class Cache {
-    private record Entry(long size, FileTime modified, PlanSource.File file, Diagnostic warning) {}
+    record Entry(long size, FileTime modified, PlanSource.File file, Diagnostic warning) {}
 
     private Map<Path, Entry> last = new HashMap<>();
     private Map<Path, Entry> next = new HashMap<>();
 
-    private synchronized Entry get(Path p, long size, FileTime modified) {
+    synchronized Entry get(Path p, long size, FileTime modified) {
       Entry e = last.get(p);
       return e != null && e.size == size && e.modified.equals(modified) ? e : null;
     }
 
-    private synchronized void put(Path p, Entry e) {
+    synchronized void put(Path p, Entry e) {
       next.put(p, e);
     }
 
@@ -131,7 +126,7 @@ public final class Scanner {
       if (!attrs.isRegularFile()) {
         return null;
       }
-      Read r = read(file, source, attrs);
+      Read r = Reading.read(cache, maxBytes, file, source, attrs);
       return r.problem() == null ? r.file() : null;
     } catch (IOException e) {
       return null;
@@ -140,7 +135,7 @@ public final class Scanner {
 
   private List<PlanSource> scanRoot(Path root) throws IOException {
     // Files are read and decoded on the other cores while this thread walks the folders.
-    Reading reading = new Reading();
+    Reading reading = new Reading(cache, maxBytes);
     List<String> sources;
     Map<String, Read> read;
     try {
@@ -324,111 +319,5 @@ public final class Scanner {
 
   private static String relative(Path root, Path file) {
     return Entries.slashed(root.relativize(file));
-  }
-
-  /**
-   * Reads the files a walk finds while it goes on: helpers on the common pool take them as they are
-   * found, and the walking thread joins in once the walk is over. The walk lists directories and
-   * stats every entry on one thread; reading and decoding are most of a scan's work.
-   */
-  private final class Reading {
-    private record Found(String source, Path file, BasicFileAttributes attrs) {}
-
-    /** Put behind the last file found, once for each reader: that reader stops there. */
-    private static final Found END = new Found(null, null, null);
-
-    private final BlockingQueue<Found> queue = new LinkedBlockingQueue<>();
-    private final Map<String, Read> done = new ConcurrentHashMap<>();
-    private final List<ForkJoinTask<?>> helpers = new ArrayList<>();
-
-    Reading() {
-      for (int i = 0; i < ForkJoinPool.getCommonPoolParallelism(); i++) {
-        helpers.add(ForkJoinPool.commonPool().submit(this::drain));
-      }
-    }
-
-    /**
-     * A file found, at the path the walk reached it by: taken from the cache at once if unchanged,
-     * else queued for a reader.
-     */
-    void add(String source, Path file, BasicFileAttributes attrs) {
-      Read hit = cached(file, attrs);
-      if (hit != null) {
-        done.put(source, hit);
-      } else {
-        queue.add(new Found(source, file, attrs));
-      }
-    }
-
-    /** Every file found, as read, once the walk is over. */
-    Map<String, Read> finish() {
-      for (int i = 0; i <= helpers.size(); i++) {
-        queue.add(END);
-      }
-      drain();
-      helpers.forEach(ForkJoinTask::join);
-      return done;
-    }
-
-    private void drain() {
-      try {
-        for (Found f = queue.take(); f != END; f = queue.take()) {
-          done.put(f.source(), read(f.file(), f.source(), f.attrs()));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading the plans", e);
-      }
-    }
-  }
-
-  /**
-   * Reads one file at the path the walk found it by (never a path rebuilt from its name), whose
-   * attributes the walk gave (links followed); safe to call from several threads at once.
-   */
-  private Read read(Path file, String source, BasicFileAttributes attrs) {
-    Position at = Position.of(file, source, 1);
-    try {
-      // Files unchanged since the last scan never get here: Reading.add took them from the cache.
-      long size = attrs.size();
-      if (size > maxBytes) {
-        return new Read(
-            null,
-            Diagnostic.error(
-                    at.atLine(0),
-                    String.format(
-                        Locale.ROOT,
-                        "file is %,d bytes, above the limit of %,d; skipped",
-                        size,
-                        maxBytes))
-                .withHint("raise max_file_size in planbake.yml if this is intended"));
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      Read read = Utf8.decode(bytes, source, at);
-      if (cache != null && bytes.length == size) {
-        cache.put(
-            file, new Cache.Entry(size, attrs.lastModifiedTime(), read.file(), read.problem()));
-      }
-      return read;
-    } catch (IOException e) {
-      return new Read(null, Diagnostic.error(at.atLine(0), "cannot read: " + IoReason.of(e)));
-    }
-  }
-
-  /**
-   * The file as an earlier scan read it, if its size and modification time are unchanged (and then
-   * kept for the next scan), else null. Unchanged files are most of what {@code serve} scans: found
-   * on the walking thread, with no hand-over to a reader.
-   */
-  private Read cached(Path file, BasicFileAttributes attrs) {
-    if (cache == null) {
-      return null;
-    }
-    Cache.Entry hit = cache.get(file, attrs.size(), attrs.lastModifiedTime());
-    if (hit == null) {
-      return null;
-    }
-    cache.put(file, hit);
-    return new Read(hit.file(), hit.warning());
   }
 }
