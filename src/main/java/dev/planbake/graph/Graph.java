@@ -34,7 +34,14 @@ import java.util.Map;
 public final class Graph {
   private static final int MAX_LISTED = 10;
 
+  /** Where problems go: with a memo, a list of this build's own, kept for {@link TickEdits}. */
   private final Diagnostics diagnostics;
+
+  /** The problems of statuses and boxes, apart from the rest (with a memo; else diagnostics). */
+  private final Diagnostics statusProblems;
+
+  /** Where this build's problems end up. */
+  private final Diagnostics out;
 
   /** Whether the plans come from more than one plans folder ({@link #where}). */
   private boolean severalFolders;
@@ -44,9 +51,11 @@ public final class Graph {
   private final Resolution links;
 
   private Graph(Diagnostics diagnostics, Memo memo) {
-    this.diagnostics = diagnostics;
+    this.out = diagnostics;
+    this.diagnostics = memo == null ? diagnostics : new Diagnostics(Integer.MAX_VALUE);
+    this.statusProblems = memo == null ? diagnostics : new Diagnostics(Integer.MAX_VALUE);
     this.memo = memo;
-    this.links = new Resolution(diagnostics);
+    this.links = new Resolution(this.diagnostics);
   }
 
   /**
@@ -60,28 +69,43 @@ public final class Graph {
     /** The last build's index, whose names this build's must match for anything to be replayed. */
     private Index index;
 
-    private Map<PlanUnit, Linked> linked = new IdentityHashMap<>();
-    private Map<PlanUnit, Progress> counted = new IdentityHashMap<>();
+    Map<PlanUnit, Linked> linked = new IdentityHashMap<>();
+    Map<PlanUnit, Progress> counted = new IdentityHashMap<>();
 
     /** The plans of the last build, in order, to tell cheaply that every name is as it was. */
-    private List<Plan> plans = List.of();
+    List<Plan> plans = List.of();
 
     /** What each plan of the last build names, by plan object (a plan not parsed again). */
-    private Map<Plan, Names> names = new IdentityHashMap<>();
+    Map<Plan, Names> names = new IdentityHashMap<>();
 
     /** For tests: how many units the last build resolved afresh, and how many it took again. */
     int resolved;
 
     int replayed;
 
+    /** For tests: whether the last build took the one before with new boxes ({@link TickEdits}). */
+    boolean reticked;
+
+    /** The last build's repository, its index entries and their boxes, in index order. */
+    Repository last;
+
+    List<Index.Entry> entries = List.of();
+    List<Progress> progress = List.of();
+
+    /**
+     * The last build's problems but those of statuses and boxes, in the order they were found
+     * (identities, references, cycles), which an edit of boxes alone leaves as they are.
+     */
+    List<Diagnostic> structural = List.of();
+
     /** What linking one unit of a plan did. */
-    private record Linked(Plan plan, UnitId from, List<Resolution.Step> steps) {}
+    record Linked(Plan plan, UnitId from, List<Resolution.Step> steps) {}
 
     /**
      * All that the index takes from a plan: if every plan of a build names what the plan at its
      * place named last time, the two indexes name the same units.
      */
-    private record Names(
+    record Names(
         String slug,
         Path root,
         boolean multiUnit,
@@ -142,7 +166,8 @@ public final class Graph {
    * @param memo the session's memo, or null for a one-shot build (which then records nothing)
    */
   public static Repository build(List<Plan> plans, Diagnostics diagnostics, Memo memo) {
-    return new Graph(diagnostics, memo).run(plans);
+    Repository ticked = memo == null ? null : TickEdits.rebuild(memo, plans, diagnostics);
+    return ticked != null ? ticked : new Graph(diagnostics, memo).run(plans);
   }
 
   /**
@@ -161,9 +186,24 @@ public final class Graph {
     cycles.forEach(this::reportCycle);
     List<Unit> units =
         Statuses.compute(
-            index.entries, progress, edges, links.mentions, links.placeholders, diagnostics);
+            index.entries, progress, edges, links.mentions, links.placeholders, statusProblems);
     List<UnitId> critical = Statuses.criticalPath(units, upstream);
-    return new Repository(bySlug(plans), units, edges, cycles, critical, total(plans, progress));
+    if (memo != null && memo.last != null) {
+      units = sameAsBefore(units, memo.last.units());
+    }
+    Repository repo =
+        new Repository(bySlug(plans), units, edges, cycles, critical, total(plans, progress));
+    if (memo != null) {
+      // The problems in the order a build without a memo reports them: statuses' last.
+      out.addAll(diagnostics.inOrder());
+      out.addAll(statusProblems.inOrder());
+      memo.structural = diagnostics.inOrder();
+      memo.last = repo;
+      memo.entries = List.copyOf(index.entries);
+      memo.progress = List.copyOf(progress);
+      memo.reticked = false;
+    }
+    return repo;
   }
 
   /**
@@ -191,6 +231,23 @@ public final class Graph {
     return counts;
   }
 
+  /**
+   * The units, each that is equal to its last build's replaced by that object: the pages' memos
+   * then tell an unchanged unit by its object, and compare units in depth once per build, here.
+   */
+  private static List<Unit> sameAsBefore(List<Unit> units, List<Unit> before) {
+    Map<UnitId, Unit> was = new HashMap<>(2 * before.size());
+    for (Unit u : before) {
+      was.put(u.id(), u);
+    }
+    List<Unit> out = new ArrayList<>(units.size());
+    for (Unit u : units) {
+      Unit w = was.get(u.id());
+      out.add(u.equals(w) ? w : u);
+    }
+    return out;
+  }
+
   private static Map<UnitId, List<Edge>> upstream(List<Edge> edges) {
     Map<UnitId, List<Edge>> upstream = new HashMap<>();
     for (Edge e : edges) {
@@ -212,7 +269,7 @@ public final class Graph {
   }
 
   /** All boxes: every unit's (each part of every plan is a unit) and what lies outside units. */
-  private static Progress total(List<Plan> plans, List<Progress> units) {
+  static Progress total(List<Plan> plans, List<Progress> units) {
     Progress total = Progress.EMPTY;
     for (Progress p : units) {
       total = total.plus(p);

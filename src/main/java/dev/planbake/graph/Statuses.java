@@ -134,6 +134,18 @@ final class Statuses {
   }
 
   /**
+   * The warnings {@link #compute} gives about declared statuses that the boxes contradict, alone
+   * and in the same order: for a rebuild in which only boxes changed.
+   */
+  static void warnings(List<Index.Entry> entries, List<Progress> progress, Diagnostics d) {
+    for (int i = 0; i < entries.size(); i++) {
+      Index.Entry e = entries.get(i);
+      Progress p = progress.get(i);
+      warnDisagreement(e, e.part().declared(), Status.derivedFrom(p), p, d);
+    }
+  }
+
+  /**
    * The one definition of ready and blocked (see {@link Standing}): a unit that has not started and
    * waits on unfinished work is blocked; one that has started stays in progress or in review, and
    * is marked as waiting by its non-empty {@code waitingOn}.

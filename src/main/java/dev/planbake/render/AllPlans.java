@@ -73,7 +73,13 @@ final class AllPlans {
       for (Unit u : byPlan.getOrDefault(p.slug(), List.of())) {
         View.UnitRef ref = views.ref(u, root);
         String ownerSlug = ref.owner().isEmpty() ? "" : Urls.nameSlug(ref.owner());
-        rows.add(new View.PlanRow(ref, ownerSlug, links, folder, created, updated));
+        rows.add(
+            views
+                .rows()
+                .drawn(
+                    "plan-row",
+                    new View.PlanRow(ref, ownerSlug, links, folder, created, updated, ""),
+                    View.PlanRow::withHtml));
         count(statuses, ref.status().slug(), ref.status().label());
         if (!ownerSlug.isEmpty()) {
           count(owners, ownerSlug, ref.owner());

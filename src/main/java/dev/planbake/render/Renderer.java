@@ -37,6 +37,7 @@ public final class Renderer {
   private final StatusJson.Memo statusMemo = new StatusJson.Memo();
   private final FocusViews focusViews = new FocusViews();
   private final PagePaths paths = new PagePaths();
+  private final Rows rows;
 
   /** The repository of the last update and its units by id, for the next to compare with. */
   private Repository lastRepo;
@@ -94,6 +95,7 @@ public final class Renderer {
     this.settings = settings;
     this.generator = generator;
     this.theme = new Theme(settings.theme());
+    this.rows = new Rows(theme);
     this.onPlanPage = onPlanPage;
     this.sink = sink;
     this.workers = workers;
@@ -146,7 +148,9 @@ public final class Renderer {
         pageBySource.put(p.source().substring(0, p.source().lastIndexOf('/')), dir);
       }
     }
-    Views views = new Views(units, plans);
+    // A one-shot build draws a unit's row once for all its lists; serve keeps rows between edits.
+    rows.next(sink == null, units);
+    Views views = new Views(units, plans, rows);
     if (body == null || !body.sameTargets(settings.trustHtml(), pageBySource)) {
       body = new BodyHtml(settings.trustHtml(), pageBySource);
     } else {

@@ -109,7 +109,7 @@ final class SearchMemo {
         w != null
             && w.headings == e.headings()
             && w.prose == e.prose()
-            && w.unit.equals(e.unit())
+            && (w.unit == e.unit() || w.unit.equals(e.unit()))
             && noneOf(crossedHeadings, e.headings())
             && noneOf(crossedProse, e.prose());
     return same ? w : null;
@@ -126,7 +126,7 @@ final class SearchMemo {
     Written was = lastWritten.get(e.unit().id());
     byte[] bytes =
         was != null
-                && was.unit.equals(e.unit())
+                && (was.unit == e.unit() || was.unit.equals(e.unit()))
                 && was.keptHeadings.equals(keptHeadings)
                 && was.keptProse.equals(keptProse)
             ? was.bytes

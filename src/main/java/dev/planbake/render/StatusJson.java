@@ -79,7 +79,7 @@ final class StatusJson {
 
     private String json(Unit u) {
       Written w = last.get(u.id());
-      if (w == null || !w.unit.equals(u)) {
+      if (w == null || (w.unit != u && !w.unit.equals(u))) {
         w = new Written(u, unitText(u));
       }
       next.put(u.id(), w);

@@ -116,11 +116,21 @@ final class Timeline {
       byMonth
           .computeIfAbsent(month, k -> new ArrayList<>())
           .add(
-              new View.TimelineRow(
-                  views.ref(d.unit(), root),
-                  d.due().toString(),
-                  late,
-                  late ? (int) ChronoUnit.DAYS.between(d.due(), today) : 0));
+              views
+                  .rows()
+                  .drawn(
+                      "timeline-row",
+                      new View.TimelineRow(
+                          views.ref(d.unit(), root),
+                          d.due().toString(),
+                          late,
+                          late ? (int) ChronoUnit.DAYS.between(d.due(), today) : 0,
+                          ""),
+                      View.TimelineRow::withHtml));
+    }
+    List<View.Item> items = new ArrayList<>(undated.size());
+    for (View.UnitRef ref : undated) {
+      items.add(views.rows().drawn("unit-item", new View.Item(ref, ""), View.Item::withHtml));
     }
     List<View.TimelineMonth> months = new ArrayList<>();
     byMonth.forEach((label, rows) -> months.add(new View.TimelineMonth(label, rows)));
@@ -130,7 +140,8 @@ final class Timeline {
         overdue,
         dated.isEmpty() ? "" : svg(dated, today, views, root),
         months,
-        undated);
+        undated,
+        items);
   }
 
   /**

@@ -72,8 +72,25 @@ final class View {
       String date,
       boolean numbered) {}
 
-  /** A unit in a list, with the unfinished units it waits on and its author's reason if blocked. */
-  public record Row(UnitRef unit, List<UnitRef> waitingOn, String reason) {}
+  /**
+   * A unit in a list, with the unfinished units it waits on and its author's reason if blocked;
+   * {@code html} is the row as the {@code row} template draws it.
+   */
+  public record Row(UnitRef unit, List<UnitRef> waitingOn, String reason, String html) {
+    Row withHtml(String drawn) {
+      return new Row(unit, waitingOn, reason, drawn);
+    }
+  }
+
+  /**
+   * A unit as an item of a list of units ({@code html}: as the {@code unit-item} template draws
+   * it).
+   */
+  public record Item(UnitRef unit, String html) {
+    Item withHtml(String drawn) {
+      return new Item(unit, drawn);
+    }
+  }
 
   public record Count(Status status, int count, String url) {}
 
@@ -136,14 +153,22 @@ final class View {
   /** A tag of a plan with its page. */
   public record TagLink(String name, String slug, String url) {}
 
-  /** A row of the all-plans table: one unit with its plan's folder, tags and dates. */
+  /**
+   * A row of the all-plans table: one unit with its plan's folder, tags and dates; {@code html} is
+   * the row as the {@code plan-row} template draws it.
+   */
   public record PlanRow(
       UnitRef unit,
       String ownerSlug,
       List<TagLink> tags,
       String folder,
       String created,
-      String updated) {}
+      String updated,
+      String html) {
+    PlanRow withHtml(String drawn) {
+      return new PlanRow(unit, ownerSlug, tags, folder, created, updated, drawn);
+    }
+  }
 
   /** Every plan and unit in one table, with the choices its filters offer. */
   public record AllPlans(
@@ -275,13 +300,19 @@ final class View {
       int overdue,
       String svg,
       List<TimelineMonth> months,
-      List<UnitRef> undated) {}
+      List<UnitRef> undated,
+      List<Item> undatedItems) {}
 
   /** One month of the timeline. */
   public record TimelineMonth(String label, List<TimelineRow> rows) {}
 
   /** A unit on the timeline: its due date, and whether (and by how many days) it is overdue. */
-  public record TimelineRow(UnitRef unit, String due, boolean overdue, int daysOverdue) {}
+  public record TimelineRow(
+      UnitRef unit, String due, boolean overdue, int daysOverdue, String html) {
+    TimelineRow withHtml(String drawn) {
+      return new TimelineRow(unit, due, overdue, daysOverdue, drawn);
+    }
+  }
 
   /**
    * A burn-up: the drawing (with its own title and description), a sentence saying where the boxes

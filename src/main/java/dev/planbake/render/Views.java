@@ -9,7 +9,6 @@ import dev.planbake.model.UnitId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,16 +18,21 @@ final class Views {
 
   private final Map<UnitId, Unit> units;
   private final Map<String, Plan> plans;
+  private final Rows rows;
 
-  /**
-   * Each unit's reference by the way to the site root it was made for: pages refer to the same
-   * units over and over (neighbourhoods, lists, graphs), and a rendering's units do not change.
-   */
-  private final Map<String, Map<UnitId, View.UnitRef>> refs = new ConcurrentHashMap<>();
-
-  Views(Map<UnitId, Unit> units, Map<String, Plan> plans) {
+  Views(Map<UnitId, Unit> units, Map<String, Plan> plans, Rows rows) {
     this.units = units;
     this.plans = plans;
+    this.rows = rows;
+  }
+
+  /**
+   * The rows of long tables, drawn once by their templates and kept, and each unit's reference by
+   * the way to the site root it was made for: pages refer to the same units over and over
+   * (neighbourhoods, lists, graphs).
+   */
+  Rows rows() {
+    return rows;
   }
 
   static View.Progress progress(Progress p) {
@@ -134,8 +138,7 @@ final class Views {
     if (units.get(u.id()) != u) {
       return makeRef(u, root);
     }
-    return refs.computeIfAbsent(root, r -> new ConcurrentHashMap<>())
-        .computeIfAbsent(u.id(), id -> makeRef(u, root));
+    return rows.ref(u, plans.get(u.planSlug()), root, () -> makeRef(u, root));
   }
 
   private View.UnitRef makeRef(Unit u, String root) {
@@ -169,7 +172,10 @@ final class Views {
 
   /** A unit in a list, with the unfinished units it waits on and its author's reason. */
   View.Row row(Unit u, String root) {
-    return new View.Row(ref(u, root), refs(u.waitingOn(), root), u.blockedReason());
+    return rows.drawn(
+        "row",
+        new View.Row(ref(u, root), refs(u.waitingOn(), root), u.blockedReason(), ""),
+        View.Row::withHtml);
   }
 
   /** The date a unit's reference shows, without making the reference. */

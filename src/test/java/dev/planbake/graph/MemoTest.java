@@ -8,6 +8,7 @@ import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Diagnostics;
 import dev.planbake.model.Edge;
 import dev.planbake.model.Plan;
+import dev.planbake.model.Progress;
 import dev.planbake.model.Reference.Direction;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Unit;
@@ -52,6 +53,63 @@ class MemoTest {
         () ->
             assertEquals(
                 List.of("2.0 -> 1.0", "3.0 -> 2.0", "4.0 -> 3.0", "d#1.2 -> d#1.1"), arrows()));
+  }
+
+  @Test
+  void tickingABoxThatMovesNoStatusTakesTheLastGraphWithTheNewBoxes() {
+    // A dangling reference, a cycle and a declared status the boxes contradict: each kind of
+    // problem, which must come out as a fresh build reports them, in its order (rebuild checks).
+    write("a.md", "# Unit 1.0: A\n\nDepends on: Unit 2.0, Unit 8.8\n\n- [x] one\n- [ ] two\n");
+    write("b.md", "# Unit 2.0: B\n\nDepends on: Unit 1.0\n\n- [ ] x\n");
+    write("c.md", "# Unit 3.0: C\n\n**Status:** Done\n\n- [ ] three\n- [ ] four\n");
+    write("d.md", "# Multi\n\n## Unit 3.0: D1\n\n- [ ] d\n\n## Unit 3.1: D2\n\n- [ ] e\n");
+    rebuild();
+    assertEquals(false, memo.reticked);
+    write(
+        "a.md",
+        "# Unit 1.0: A\n\nDepends on: Unit 2.0, Unit 8.8\n\n- [x] one\n- [x] two\n- [ ] new\n");
+    write("c.md", "# Unit 3.0: C\n\n**Status:** Done\n\n- [x] three\n- [ ] four\n");
+    write("d.md", "# Multi\n\n## Unit 3.0: D1\n\n- [ ] d\n\n## Unit 3.1: D2\n\n- [ ] e\n- [ ] f\n");
+    Repository r = rebuild();
+    assertAll(
+        () -> assertEquals(true, memo.reticked, "only boxes changed"),
+        () -> assertEquals(new Progress(2, 3), unit(r, "1.0").progress()),
+        () -> assertEquals(new Progress(1, 2), unit(r, "3.0").progress()),
+        () -> assertEquals(new Progress(0, 2), unit(r, "d#3.1").progress()),
+        () ->
+            assertEquals(
+                List.of(
+                    "a.md:3: error: dangling reference: Unit 8.8 does not exist"
+                        + " (nearest: Unit 1.0, Unit 2.0, Unit 3.0)",
+                    "a.md:3: error: dependency cycle: 1.0 -> 2.0 -> 1.0 (edges at a.md:3, b.md:3)"
+                        + " (remove one of these dependencies)",
+                    "c.md:3: warning: 3.0 is declared done (status field) but 1 of 2 tasks is"
+                        + " unticked (tick the finished boxes or change the status)"),
+                problems()));
+    // The first box of a unit ticked moves its status (planned to in progress): a build runs.
+    write("b.md", "# Unit 2.0: B\n\nDepends on: Unit 1.0\n\n- [x] x\n");
+    rebuild();
+    assertEquals(false, memo.reticked, "a status moved");
+    write(
+        "a.md",
+        "# Unit 1.0: A2\n\nDepends on: Unit 2.0, Unit 8.8\n\n- [x] one\n- [x] two\n- [ ] new\n");
+    rebuild();
+    assertEquals(false, memo.reticked, "a title changed");
+    write(
+        "d.md",
+        "# Multi\n\n## Unit 3.0: D1\n\n- [ ] d\n\n## Unit 3.1: D2\n\n- [ ] e\n- [ ] f\n\nDepends on: Unit 1.0\n");
+    rebuild();
+    assertEquals(false, memo.reticked, "a reference was added");
+    write(
+        "d.md",
+        "# Multi\n\n## Unit 3.0: D1\n\n- [ ] d\n\n## Unit 3.1: D2\n\n- [ ] e\n- [ ] f\n\nDepends on: Unit 1.0\n- [ ] g\n");
+    Repository last = rebuild();
+    assertAll(
+        () -> assertEquals(true, memo.reticked, "a box added after a build that was not"),
+        () ->
+            assertEquals(
+                List.of("2.0 -> 1.0", "1.0 -> 2.0", "d#3.1 -> 1.0").size(), arrows().size()),
+        () -> assertEquals(new Progress(0, 3), unit(last, "d#3.1").progress()));
   }
 
   @Test

@@ -268,6 +268,45 @@ class IncrementalTest {
   }
 
   @Test
+  void boxesAppendedOneAtATimeAsServeBenchesThemStayEqualToAFullBuild() throws IOException {
+    // What bench/run --serve does: a ticked box appended to a unit file, again and again. The
+    // graph is then taken from the last build with new boxes, and rows are kept between edits;
+    // a title edit in between makes the graph and the rows of that unit be made again.
+    Path file = anyFileWith("- [ ] ");
+    for (int k = 1; k <= 3; k++) {
+      append(file, "\n- [x] bench edit " + k + "\n");
+      Session.Update u = assertSameAsFullBuild();
+      assertTrue(
+          u.changed().stream().anyMatch(p -> p.path().equals("plans/index.html")),
+          "the unit's row of /plans/ shows its new progress");
+    }
+    replaceFirst(file, "# ", "# Renamed: ");
+    assertSameAsFullBuild();
+    append(file, "- [ ] bench edit 4\n");
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aThemesRowTemplatesDrawTheRowsOfAKeptSession() throws IOException {
+    Path theme = tmp.resolve("theme");
+    Files.createDirectories(theme.resolve("templates"));
+    Files.writeString(
+        theme.resolve("templates/row.peb"),
+        "    <tr class=\"mine\"><td>{{ r.unit.title }}</td><td>{{ r.unit.progress.text }}</td></tr>\n");
+    Files.writeString(
+        theme.resolve("templates/plan-row.peb"),
+        "    <tr class=\"mine\"><td>{{ r.unit.label }}</td><td>{{ r.unit.progress.text }}</td></tr>\n");
+    settings = settings.withTheme(theme);
+    session = new Session(settings, true);
+    Session.Update first = session.refresh();
+    String plansPage =
+        new String(first.pages().get("plans/index.html").bytes(), StandardCharsets.UTF_8);
+    assertTrue(plansPage.contains("<tr class=\"mine\">"), plansPage);
+    replaceFirst(anyFileWith("- [ ] "), "- [ ] ", "- [x] ");
+    assertSameAsFullBuild();
+  }
+
+  @Test
   void editsInAGroupedGraphRenderTheSameSiteAsAFullBuild() throws IOException {
     // Above 150 units the graph is split into group pages, which a rebuild keeps when none of
     // their units changed.

@@ -1,0 +1,162 @@
+package dev.planbake.render;
+
+import dev.planbake.model.Plan;
+import dev.planbake.model.Unit;
+import dev.planbake.model.UnitId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * The rows of long tables and lists (every plan on {@code /plans/}, a status's or owner's list, the
+ * timeline), each drawn by its own theme template ({@code row}, {@code plan-row}, {@code
+ * timeline-row}, {@code unit-item}) and kept by the view record it was drawn from: a record's
+ * {@code equals} covers everything its template can read, so equal records draw equal HTML. A unit
+ * listed on several pages of one build is drawn once; under {@code serve}, a page of a thousand
+ * rows after an edit draws only the rows that changed. Each row is an ordinary render of its
+ * template, so autoescaping applies as anywhere else, and a theme's row template is used as soon as
+ * the theme has one.
+ *
+ * <p>Under {@code serve} the units' references are kept too, by unit and plan: a reference kept
+ * from the last update is the same object, so comparing a row with the one kept mostly compares
+ * objects with themselves instead of their text.
+ */
+final class Rows {
+  /** Above this many kept rows per row in use, those the last updates did not use go. */
+  private static final int STALE_FACTOR = 4;
+
+  private final Theme theme;
+
+  /** The number of the current update: a kept row is stamped with the last that used it. */
+  private int update;
+
+  /** How many rows the current update used. */
+  private final AtomicInteger used = new AtomicInteger();
+
+  private final Map<Key, Drawn> drawn = new ConcurrentHashMap<>();
+
+  /** Each unit's reference by the way to the site root it was made for, with what made it. */
+  private final Map<String, Map<UnitId, Ref>> refs = new ConcurrentHashMap<>();
+
+  /** A row's template and the record it draws, its hash worked out once. */
+  private static final class Key {
+    private final String template;
+    private final Object row;
+    private final int hash;
+
+    Key(String template, Object row) {
+      this.template = template;
+      this.row = row;
+      this.hash = 31 * template.hashCode() + row.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && k.hash == hash
+          && k.template.equals(template)
+          && k.row.equals(row);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** A row's HTML and the last update that used it. */
+  private static final class Drawn {
+    final String html;
+    volatile int used;
+
+    Drawn(String html, int used) {
+      this.html = html;
+      this.used = used;
+    }
+  }
+
+  /** A unit's reference, made from this unit object and this plan object. */
+  private record Ref(Unit unit, Plan plan, View.UnitRef ref) {}
+
+  Rows(Theme theme) {
+    this.theme = theme;
+  }
+
+  /**
+   * Starts an update. A renderer that keeps its pages keeps rows and references too (dropping, once
+   * they outnumber the rows in use by {@value #STALE_FACTOR} times, the rows the last update did
+   * not use: rows of units since changed); a one-shot build keeps none from the last.
+   *
+   * @param units the units of this update by id: the references of others go
+   */
+  void next(boolean keep, Map<UnitId, Unit> units) {
+    if (!keep) {
+      drawn.clear();
+      refs.clear();
+    } else {
+      refs.values().forEach(byId -> byId.keySet().retainAll(units.keySet()));
+    }
+    if (keep && drawn.size() > STALE_FACTOR * used.get() + 4096) {
+      int last = update;
+      drawn.values().removeIf(d -> d.used != last);
+    }
+    used.set(0);
+    update++;
+  }
+
+  /** {@code bare} (its {@code html} empty) with the HTML {@code template} draws for it. */
+  <T> T drawn(String template, T bare, BiFunction<T, String, T> withHtml) {
+    return withHtml.apply(bare, html(template, bare));
+  }
+
+  /**
+   * The HTML {@code template} draws for {@code row} (given to it as {@code r}): kept from an
+   * earlier row equal to it, else drawn now. Called from any thread.
+   */
+  private String html(String template, Object row) {
+    Key key = new Key(template, row);
+    Drawn d = drawn.get(key);
+    if (d == null) {
+      Map<String, Object> ctx = new HashMap<>();
+      ctx.put("r", row);
+      Drawn made = new Drawn(theme.render(template, ctx), update);
+      d = drawn.putIfAbsent(key, made);
+      if (d == null) {
+        used.incrementAndGet();
+        return made.html;
+      }
+    }
+    if (d.used != update) {
+      d.used = update;
+      used.incrementAndGet();
+    }
+    return d.html;
+  }
+
+  /**
+   * The reference of {@code u} (of {@code plan}) for pages at {@code root}: under {@code serve} the
+   * one of an earlier update if it was made from this very unit and plan (or an equal unit), else
+   * {@code make}'s.
+   */
+  View.UnitRef ref(Unit u, Plan plan, String root, Supplier<View.UnitRef> make) {
+    Map<UnitId, Ref> byId = refs.computeIfAbsent(root, r -> new ConcurrentHashMap<>());
+    Ref was = byId.get(u.id());
+    if (was != null && was.plan() == plan) {
+      if (was.unit() == u) {
+        return was.ref();
+      }
+      if (was.unit().equals(u)) {
+        // The same unit built again: kept by this object from now on, so that the next update,
+        // which keeps unchanged units as they are, compares objects alone.
+        byId.put(u.id(), new Ref(u, plan, was.ref()));
+        return was.ref();
+      }
+    }
+    View.UnitRef ref = make.get();
+    byId.put(u.id(), new Ref(u, plan, ref));
+    return ref;
+  }
+}
