@@ -23,7 +23,7 @@
       r.hidden = !ok;
       if (ok) { shown++; }
     });
-    count.textContent = shown === rows.length ? "All " + rows.length + " units" : shown + " of " + rows.length + " units";
+    count.textContent = shown === rows.length ? "All " + rows.length.toLocaleString("en") + " units" : shown.toLocaleString("en") + " of " + rows.length.toLocaleString("en") + " units";
   }
   function save() {
     var q = new URLSearchParams();
