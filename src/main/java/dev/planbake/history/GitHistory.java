@@ -9,7 +9,6 @@ import dev.planbake.model.History;
 import dev.planbake.model.Revision;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,6 +25,7 @@ import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -159,7 +159,8 @@ public final class GitHistory {
     Map<String, String> renamedTo = new HashMap<>();
     List<Revision> revisions = new ArrayList<>();
     Commit head;
-    try (RevWalk walk = new RevWalk(repo)) {
+    try (CachingReader reader = new CachingReader(repo.newObjectReader());
+        RevWalk walk = new RevWalk(reader)) {
       RevCommit start = walk.parseCommit(headId);
       head = commit(start);
       // Every commit is visited and compared with its first parent once, below: a tree filter on
@@ -171,7 +172,8 @@ public final class GitHistory {
         if (c.getParentCount() > 1) {
           continue;
         }
-        List<DiffEntry> diff = changes(repo, walk, c, paths);
+        reader.next();
+        List<DiffEntry> diff = changes(repo, reader, walk, c, paths);
         if (diff.isEmpty()) {
           continue; // a commit that changed nothing in the plans folders
         }
@@ -180,7 +182,7 @@ public final class GitHistory {
         boolean real = !(shallow && c.getParentCount() == 0);
         if (real && revisions.size() < MAX_REVISIONS && !commit.date().isBefore(since)) {
           for (DiffEntry d : diff) {
-            Revision r = revision(repo, commit, d, work, named, now(d, renamedTo, byPath));
+            Revision r = revision(reader, commit, d, work, named, now(d, renamedTo, byPath));
             if (r != null) {
               revisions.add(r);
             }
@@ -253,7 +255,12 @@ public final class GitHistory {
    * @param now the file's path at HEAD in the repository, or null when it is gone
    */
   private static Revision revision(
-      Repository repo, Commit commit, DiffEntry d, Path work, Map<Path, Path> named, String now)
+      CachingReader reader,
+      Commit commit,
+      DiffEntry d,
+      Path work,
+      Map<Path, Path> named,
+      String now)
       throws IOException {
     boolean deleted = d.getChangeType() == DiffEntry.ChangeType.DELETE;
     String path = deleted ? d.getOldPath() : d.getNewPath();
@@ -266,8 +273,8 @@ public final class GitHistory {
     }
     boolean added = d.getChangeType() == DiffEntry.ChangeType.ADD;
     try {
-      String before = added ? null : text(repo, d.getOldId().toObjectId());
-      String after = deleted ? null : text(repo, d.getNewId().toObjectId());
+      String before = added ? null : reader.text(d.getOldId().toObjectId(), MAX_TEXT);
+      String after = deleted ? null : reader.text(d.getNewId().toObjectId(), MAX_TEXT);
       return new Revision(
           commit, source, now == null ? null : source(work, named, now), before, after);
     } catch (LargeObjectException e) {
@@ -284,11 +291,6 @@ public final class GitHistory {
       }
     }
     return null;
-  }
-
-  private static String text(Repository repo, ObjectId blob) throws IOException {
-    return new String(
-        repo.open(blob, Constants.OBJ_BLOB).getCachedBytes(MAX_TEXT), StandardCharsets.UTF_8);
   }
 
   /** What the walk has found of one file so far. */
@@ -309,8 +311,9 @@ public final class GitHistory {
 
   /** What {@code c} changed under the plans folders, renames paired up. */
   private static List<DiffEntry> changes(
-      Repository repo, RevWalk walk, RevCommit c, TreeFilter paths) throws IOException {
-    try (TreeWalk tw = new TreeWalk(repo)) {
+      Repository repo, ObjectReader reader, RevWalk walk, RevCommit c, TreeFilter paths)
+      throws IOException {
+    try (TreeWalk tw = new TreeWalk(repo, reader)) {
       tw.setRecursive(true);
       tw.setFilter(
           paths == TreeFilter.ALL
