@@ -184,7 +184,44 @@ final class BurnupSvg {
     double at(LocalDate day);
   }
 
-  private static String fmt(String pattern, Object... args) {
-    return String.format(Locale.ROOT, pattern, args);
+  /**
+   * {@code pattern} with its {@code %d} and {@code %.1f} filled in, as {@code String.format} in
+   * {@link Locale#ROOT} would (a drawing formats a few hundred numbers; the formatter is slow).
+   */
+  static String fmt(String pattern, Object... args) {
+    StringBuilder b = new StringBuilder(pattern.length() + 8 * args.length);
+    int a = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c != '%') {
+        b.append(c);
+      } else if (pattern.startsWith("%d", i)) {
+        b.append(((Number) args[a++]).longValue());
+        i += 1;
+      } else if (pattern.startsWith("%.1f", i)) {
+        tenths(b, ((Number) args[a++]).doubleValue());
+        i += 3;
+      } else {
+        throw new IllegalArgumentException("unsupported format: " + pattern);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * {@code v} to one decimal, rounded half up, as {@code %.1f} writes it. The formatter rounds the
+   * shortest decimal that reads back as {@code v}; that and {@code v} itself round alike unless
+   * {@code v} lies within a hair of a half tenth, and those (and zero, negative, huge or odd
+   * values) are left to the formatter.
+   */
+  static void tenths(StringBuilder b, double v) {
+    double t = v * 10;
+    double below = Math.floor(t);
+    if (!(v > 0 && v < 1e9) || Math.abs(t - below - 0.5) < 1e-6) {
+      b.append(String.format(Locale.ROOT, "%.1f", v));
+      return;
+    }
+    long r = (long) below + (t - below > 0.5 ? 1 : 0);
+    b.append(r / 10).append('.').append(r % 10);
   }
 }
