@@ -5,6 +5,12 @@ import dev.planbake.model.Commit;
 import dev.planbake.model.FileHistory;
 import dev.planbake.model.History;
 import dev.planbake.model.Plan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,11 +30,53 @@ final class Freshness {
   private final History history;
   private final Changelog changelog;
   private final String commitBase;
+  private final Memo memo;
 
-  Freshness(History history, Changelog changelog, String editUrl) {
+  /**
+   * @param memo what the last updates of the same renderer made from the history, kept between them
+   *     (a fresh one renders everything)
+   */
+  Freshness(History history, Changelog changelog, String editUrl, Memo memo) {
     this.history = history;
     this.changelog = changelog;
     this.commitBase = commitBase(editUrl);
+    this.memo = memo;
+  }
+
+  /**
+   * What a renderer kept of the history between updates (under serve an edit renders the pages that
+   * show history again while the history stays as it was): each plan's dates for the history they
+   * were read from, and the last {@code /changes/} page for the view it was rendered from.
+   */
+  static final class Memo {
+    private History datesOf;
+    private final Map<PlanFiles, Optional<View.PlanHistory>> dates = new ConcurrentHashMap<>();
+    private Object pageKey;
+    private Page page;
+
+    /** The page rendered from {@code key} last time, or a new one {@code render} makes. */
+    synchronized Page page(Object key, Supplier<Page> render) {
+      if (page == null || !key.equals(pageKey)) {
+        page = render.get();
+        pageKey = key;
+      }
+      return page;
+    }
+
+    private synchronized Map<PlanFiles, Optional<View.PlanHistory>> dates(History h) {
+      if (datesOf != h) {
+        dates.clear();
+        datesOf = h;
+      }
+      return dates;
+    }
+  }
+
+  /** A plan's files, which its dates come from. */
+  private record PlanFiles(Path root, List<String> files) {}
+
+  Memo memo() {
+    return memo;
   }
 
   History history() {
@@ -70,6 +118,12 @@ final class Freshness {
     if (!history.present()) {
       return null;
     }
+    return memo.dates(history)
+        .computeIfAbsent(new PlanFiles(p.root(), p.files()), k -> Optional.ofNullable(read(p)))
+        .orElse(null);
+  }
+
+  private View.PlanHistory read(Plan p) {
     Commit created = null;
     Commit changed = null;
     boolean unknownStart = false;

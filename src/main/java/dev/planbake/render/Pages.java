@@ -288,9 +288,13 @@ final class Pages {
         c.count() + (c.count() == 1 ? " change" : " changes") + " since " + c.since();
     Map<String, Object> ctx = context(root, meta("What changed", description, "changes/"));
     ctx.put("changes", c);
+    // Under serve an edit rarely changes what the list shows: the page is kept while its view is.
+    Page page =
+        freshness
+            .memo()
+            .page(new HashMap<>(ctx), () -> theme.page("changes/index.html", "changes", ctx));
     return new Page[] {
-      theme.page("changes/index.html", "changes", ctx),
-      Page.text("changes.atom", views.atom(settings.title(), settings.baseUrl()))
+      page, Page.text("changes.atom", views.atom(settings.title(), settings.baseUrl()))
     };
   }
 

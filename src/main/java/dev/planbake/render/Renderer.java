@@ -66,6 +66,9 @@ public final class Renderer {
 
   private Changelog changelog = Changelog.NONE;
 
+  /** What pages made from the history kept between updates (plans' dates, /changes/). */
+  private final Freshness.Memo historyMemo = new Freshness.Memo();
+
   /** Permalink pages are small: a job renders this many, so that a job is worth its handing out. */
   private static final int PERMALINKS_PER_JOB = 64;
 
@@ -178,7 +181,7 @@ public final class Renderer {
             repo,
             units,
             hood,
-            new Freshness(history, changelog, settings.editUrl()));
+            new Freshness(history, changelog, settings.editUrl(), historyMemo));
     // Plan pages link to the graph page of their units: when groups change, all of them do.
     Map<UnitId, String> graphPageOf = groups.pages();
     boolean regrouped = false;
