@@ -78,6 +78,7 @@ final class AllPlans {
                 .rows()
                 .drawn(
                     "plan-row",
+                    ref,
                     new View.PlanRow(ref, ownerSlug, links, folder, created, updated, ""),
                     View.PlanRow::withHtml));
         count(statuses, ref.status().slug(), ref.status().label());

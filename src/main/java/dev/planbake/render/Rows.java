@@ -41,16 +41,21 @@ final class Rows {
   /** Each unit's reference by the way to the site root it was made for, with what made it. */
   private final Map<String, Map<UnitId, Ref>> refs = new ConcurrentHashMap<>();
 
-  /** A row's template and the record it draws, its hash worked out once. */
+  /**
+   * A row's template and the record it draws. Its hash is that of the object of the row's unit
+   * reference, not of the record's text: references are kept between updates, so a row that did not
+   * change is found by comparing its fields with themselves (an equal row with another reference
+   * object is drawn once more, to the same HTML).
+   */
   private static final class Key {
     private final String template;
     private final Object row;
     private final int hash;
 
-    Key(String template, Object row) {
+    Key(String template, View.UnitRef unit, Object row) {
       this.template = template;
       this.row = row;
-      this.hash = 31 * template.hashCode() + row.hashCode();
+      this.hash = 31 * template.hashCode() + System.identityHashCode(unit);
     }
 
     @Override
@@ -107,17 +112,20 @@ final class Rows {
     update++;
   }
 
-  /** {@code bare} (its {@code html} empty) with the HTML {@code template} draws for it. */
-  <T> T drawn(String template, T bare, BiFunction<T, String, T> withHtml) {
-    return withHtml.apply(bare, html(template, bare));
+  /**
+   * {@code bare} (its {@code html} empty), the row of {@code unit}, with the HTML {@code template}
+   * draws for it.
+   */
+  <T> T drawn(String template, View.UnitRef unit, T bare, BiFunction<T, String, T> withHtml) {
+    return withHtml.apply(bare, html(template, unit, bare));
   }
 
   /**
    * The HTML {@code template} draws for {@code row} (given to it as {@code r}): kept from an
    * earlier row equal to it, else drawn now. Called from any thread.
    */
-  private String html(String template, Object row) {
-    Key key = new Key(template, row);
+  private String html(String template, View.UnitRef unit, Object row) {
+    Key key = new Key(template, unit, row);
     Drawn d = drawn.get(key);
     if (d == null) {
       Map<String, Object> ctx = new HashMap<>();

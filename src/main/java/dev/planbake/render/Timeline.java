@@ -120,6 +120,7 @@ final class Timeline {
                   .rows()
                   .drawn(
                       "timeline-row",
+                      views.ref(d.unit(), root),
                       new View.TimelineRow(
                           views.ref(d.unit(), root),
                           d.due().toString(),
@@ -130,7 +131,7 @@ final class Timeline {
     }
     List<View.Item> items = new ArrayList<>(undated.size());
     for (View.UnitRef ref : undated) {
-      items.add(views.rows().drawn("unit-item", new View.Item(ref, ""), View.Item::withHtml));
+      items.add(views.rows().drawn("unit-item", ref, new View.Item(ref, ""), View.Item::withHtml));
     }
     List<View.TimelineMonth> months = new ArrayList<>();
     byMonth.forEach((label, rows) -> months.add(new View.TimelineMonth(label, rows)));

@@ -172,9 +172,11 @@ final class Views {
 
   /** A unit in a list, with the unfinished units it waits on and its author's reason. */
   View.Row row(Unit u, String root) {
+    View.UnitRef ref = ref(u, root);
     return rows.drawn(
         "row",
-        new View.Row(ref(u, root), refs(u.waitingOn(), root), u.blockedReason(), ""),
+        ref,
+        new View.Row(ref, refs(u.waitingOn(), root), u.blockedReason(), ""),
         View.Row::withHtml);
   }
 
