@@ -84,6 +84,37 @@ final class Affected {
     return false;
   }
 
+  /**
+   * The units whose row in a list may read differently: those that changed, and those that wait on
+   * (in either build) a changed unit whose link reads differently: its label, title or page. A row
+   * shows the units it waits on by their links alone, so a box ticked in one unit leaves the rows
+   * of the units that wait on it as they were.
+   */
+  Set<UnitId> rows() {
+    Set<UnitId> rows = new HashSet<>(changed);
+    for (UnitId id : changed) {
+      Unit a = old.get(id);
+      Unit b = now.get(id);
+      if (a != null && b != null && sameLink(a, b)) {
+        continue;
+      }
+      for (Unit u : new Unit[] {a, b}) {
+        if (u != null) {
+          rows.addAll(u.enables());
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Whether a link to the unit reads the same in both builds (see {@code Views.makeRef}). */
+  private static boolean sameLink(Unit a, Unit b) {
+    return a.placeholder() == b.placeholder()
+        && a.title().equals(b.title())
+        && a.planSlug().equals(b.planSlug())
+        && Urls.unitPage(a).equals(Urls.unitPage(b));
+  }
+
   /** The units that changed and every unit within {@code depth} steps of one, in either build. */
   Set<UnitId> within(int depth) {
     Set<UnitId> seen = new HashSet<>(changed);

@@ -274,10 +274,11 @@ public final class Renderer {
     Dashboard dashboard = new Dashboard(pages, theme, views, repo);
     jobs.add(() -> emit(dashboard.dashboard(diagnostics), dashboard.problemsPage(diagnostics)));
     jobs.add(() -> emit(dashboard.criticalPath()));
-    // A list shows one row per unit with the units it waits on: a row changes only with its unit
-    // or a direct neighbour. An owner's or tag's page is found by its URL in the last build too,
+    // A list shows one row per unit with links to the units it waits on: a row changes only with
+    // its unit or the link of a unit it waits on (Affected.rows). An owner's or tag's page is found
+    // by its URL in the last build too,
     // for a unit that has left it.
-    Set<UnitId> rowsChanged = all ? Set.of() : changes.within(1);
+    Set<UnitId> rowsChanged = all ? Set.of() : changes.rows();
     List<String> keptLists = new ArrayList<>();
     Map<String, Lists.Listing> listedBefore = new HashMap<>();
     if (!all) {

@@ -287,6 +287,31 @@ class IncrementalTest {
   }
 
   @Test
+  void aRenamedUnitIsRenamedInTheRowsOfTheUnitsThatWaitOnIt() throws IOException {
+    // Lists are kept while none of their rows changed; a row shows the units it waits on by their
+    // titles, so renaming one changes the rows of the units that wait on it (in other lists).
+    startSmallPlans();
+    Files.writeString(plans.resolve("a.md"), "# Unit 1.0: Alpha\n\n- [ ] one\n- [ ] two\n");
+    Files.writeString(
+        plans.resolve("b.md"), "# Unit 2.0: Beta\n\nDepends on: Unit 1.0\n\n- [ ] three\n");
+    keepASession();
+    Files.writeString(plans.resolve("a.md"), "# Unit 1.0: Alpha Prime\n\n- [ ] one\n- [ ] two\n");
+    Session.Update renamed = assertSameAsFullBuild();
+    String blocked =
+        new String(
+            renamed.pages().get("status/blocked/index.html").bytes(), StandardCharsets.UTF_8);
+    assertTrue(blocked.contains("Alpha Prime"), "Beta's row names what it waits on");
+    // A tick leaves every link as it was: the lists that only wait on the unit are kept.
+    Files.writeString(plans.resolve("a.md"), "# Unit 1.0: Alpha Prime\n\n- [x] one\n- [ ] two\n");
+    assertSameAsFullBuild();
+    Files.writeString(plans.resolve("a.md"), "# Unit 1.0: Alpha Prime\n\n- [x] one\n- [x] two\n");
+    Session.Update done = assertSameAsFullBuild();
+    assertTrue(
+        done.changed().stream().anyMatch(p -> p.path().equals("status/blocked/index.html")),
+        "Beta is ready now, and its blocked list empty");
+  }
+
+  @Test
   void aThemesRowTemplatesDrawTheRowsOfAKeptSession() throws IOException {
     Path theme = tmp.resolve("theme");
     Files.createDirectories(theme.resolve("templates"));
