@@ -4,7 +4,6 @@ import dev.planbake.diag.Diagnostic;
 import dev.planbake.diag.Position;
 import dev.planbake.model.Content;
 import dev.planbake.model.Document;
-import dev.planbake.model.Field;
 import dev.planbake.model.Html;
 import dev.planbake.model.Phase;
 import dev.planbake.model.Section;
@@ -42,7 +41,6 @@ import org.commonmark.node.SourceSpan;
  * by {@link Extras}; nesting too deep for the parser is flattened first by {@link Nesting}.
  */
 final class DocumentReader {
-  private static final Pattern QUOTE_MARKS = Pattern.compile("^\\s*(?:>\\s?)+");
   private static final Pattern UNSAFE_SCHEME =
       Pattern.compile("(?i)^\\s*(?:javascript|vbscript|data):");
   private static final Pattern UNSAFE_HTML =
@@ -55,7 +53,7 @@ final class DocumentReader {
   private final String[] lines;
   private final IdGenerator ids;
   private final boolean packHtml;
-  private final BitSet inTag;
+  private final FieldLines fieldLines;
   private final BitSet inTaskBlock;
   private final Map<Node, String> anchors = new IdentityHashMap<>();
 
@@ -65,8 +63,6 @@ final class DocumentReader {
   private final List<Task> tasks = new ArrayList<>();
   private final Extras extras;
   private final ReferenceLines references;
-  private final List<Doc.ScopedField> fields = new ArrayList<>();
-  private final List<Doc.ScopedField> statusTexts = new ArrayList<>();
   private final List<Doc.UnitHeading> unitHeads = new ArrayList<>();
   private final List<Document.RawHtml> rawHtml = new ArrayList<>();
   private final List<Diagnostic> problems = new ArrayList<>();
@@ -77,7 +73,6 @@ final class DocumentReader {
   private int firstHeadingLine;
   private int stages;
   private boolean verification;
-  private OpenSection statusWanted;
 
   private boolean inList;
 
@@ -96,7 +91,7 @@ final class DocumentReader {
     this.packHtml = packHtml;
     // Most plans hold no tag at all: their lines need not be looked through for one.
     boolean tags = anyTag(lines);
-    this.inTag = tags ? Fields.tagBlockLines(lines) : new BitSet();
+    this.fieldLines = new FieldLines(stack, tags ? Fields.tagBlockLines(lines) : new BitSet());
     this.inTaskBlock = tags ? Fields.taskBlockLines(lines) : new BitSet();
     this.extras = new Extras(this::line);
     this.references = new ReferenceLines(stack, this::at);
@@ -209,8 +204,8 @@ final class DocumentReader {
         h1Line,
         firstHeading,
         firstHeadingLine,
-        fields,
-        statusTexts,
+        fieldLines.fields(),
+        fieldLines.statusTexts(),
         units,
         sections,
         content,
@@ -228,7 +223,6 @@ final class DocumentReader {
     while (!stack.isEmpty() && stack.peek().level >= h.getLevel()) {
       stack.pop().close(line - 1);
     }
-    statusWanted = null;
     references.endList();
     String anchor = ids.generateId(text);
     anchors.put(h, anchor);
@@ -254,13 +248,7 @@ final class DocumentReader {
       stages++;
     }
     verification |= o.verification;
-    if (o.statusAfter != null) {
-      if (!o.statusAfter.isBlank()) {
-        statusTexts.add(scoped(new Field("Status", o.statusAfter, line)));
-      } else {
-        statusWanted = o;
-      }
-    }
+    fieldLines.heading(o, line);
     extras.heading(o.plain, line, o.files, top());
     stack.push(o);
     allHeadings.add(o);
@@ -323,45 +311,13 @@ final class DocumentReader {
     for (int l = first; l <= last; l++) {
       ParseSteps.step();
       String text = line(l);
-      if (paragraph) {
-        onField(l, text);
-      } else if (block instanceof BlockQuote && (stack.isEmpty() || stack.peek().level == 1)) {
-        // "> Status: draft for review." in a block quote at the top of the plan.
-        onField(l, QUOTE_MARKS.matcher(text).replaceFirst(""));
-      } else if (stack.peek() != null
-          && stack.peek().meta
-          && ((table && l > first) || block instanceof ListBlock)) {
-        // "### Plan Metadata" with "| Status | draft |" rows (under a "| Field | Value |" header,
-        // which is none) or "- **Status:** active" items.
-        for (Field f : Fields.readItem(text, l)) {
-          addField(f);
-        }
-      } else if (block instanceof ListBlock
-          && (stack.isEmpty() || stack.peek().level == 1 || stack.peek().unit != null)) {
-        // "- **Status:** In progress" in a list right under the title or a unit heading.
-        for (Field f : Fields.readBoldItem(text, l)) {
-          addField(f);
-        }
-      }
+      fieldLines.line(block, l, text, first);
       onLine(l, text, false, block instanceof BlockQuote);
     }
     if (list) {
       references.endList();
     }
-    if (statusWanted != null && (paragraph || block instanceof ListBlock)) {
-      // The first paragraph under a Status heading; a list before it is read too ("- ✅ Complete"),
-      // its items as clauses, so items with statuses of their own are a report, not a status.
-      StringBuilder sb = new StringBuilder();
-      for (int l = first; l <= last; l++) {
-        String text = line(l);
-        String item = paragraph ? text : Fields.withoutItemMarker(text);
-        sb.append(item.length() < text.length() && sb.length() > 0 ? "; " : " ").append(item);
-      }
-      statusTexts.add(scoped(new Field("Status", sb.toString().strip(), first)));
-      if (paragraph) {
-        statusWanted = null;
-      }
-    }
+    fieldLines.blockEnd(block, first, last, this::line);
   }
 
   /** Tasks, raw HTML and unsafe links: found in the tree, never inside block quotes for tasks. */
@@ -451,30 +407,6 @@ final class DocumentReader {
       }
     }
     return false;
-  }
-
-  private void onField(int l, String text) {
-    if (inTag.get(l)) {
-      // "Output: ..." inside a GSD plan's <task> or <objective> block belongs to that block.
-      return;
-    }
-    for (Field f : Fields.read(text, l)) {
-      addField(f);
-    }
-  }
-
-  private void addField(Field f) {
-    fields.add(scoped(f));
-    for (OpenSection o : stack) {
-      if (o.phaseNumber != null) {
-        o.phaseField(f);
-        break;
-      }
-    }
-  }
-
-  private Doc.ScopedField scoped(Field f) {
-    return OpenSection.scoped(f, stack.peek());
   }
 
   // ---- positions and text
