@@ -72,15 +72,19 @@ final class StatusJson {
    * kept. Used by one thread at a time.
    */
   static final class Memo {
-    private record Written(Unit unit, String json) {}
+    /** A unit's object as UTF-8, ready to be copied into the file as it is. */
+    private record Written(Unit unit, byte[] json) {}
 
     private Map<UnitId, Written> last = new HashMap<>();
     private Map<UnitId, Written> next = new HashMap<>();
 
-    private String json(Unit u) {
+    /** The size of the last file: the next is about as large, so its buffer never grows. */
+    private int size = 1 << 16;
+
+    private byte[] json(Unit u) {
       Written w = last.get(u.id());
       if (w == null || (w.unit != u && !w.unit.equals(u))) {
-        w = new Written(u, unitText(u));
+        w = new Written(u, unitBytes(u));
       }
       next.put(u.id(), w);
       return w.json;
@@ -101,7 +105,9 @@ final class StatusJson {
    * @param memo units' objects from the last render to reuse (null: write every unit)
    */
   static byte[] render(Repository repo, List<Diagnostic> diagnostics, String generator, Memo memo) {
-    return write(
+    ByteArrayOutputStream out = new ByteArrayOutputStream(memo == null ? 1 << 16 : memo.size);
+    write(
+        out,
         g -> {
           g.writeStartObject();
           g.writeStringField("generator", generator);
@@ -112,7 +118,11 @@ final class StatusJson {
             if (memo == null) {
               unit(g, u);
             } else {
-              g.writeRawValue(memo.json(u));
+              // The generator writes the separator before a value (and counts it, for the
+              // closing bracket); the object's bytes then go straight after it, as they are.
+              g.writeRawValue("");
+              g.flush();
+              out.writeBytes(memo.json(u));
             }
           }
           if (memo != null) {
@@ -127,18 +137,23 @@ final class StatusJson {
           diagnosticsField(g, diagnostics);
           g.writeEndObject();
         });
+    if (memo != null) {
+      memo.size = out.size() + (out.size() >> 4);
+    }
+    return out.toByteArray();
   }
 
   /** Just the problems, in the same shape as in status.json ({@code check --format json}). */
   static String diagnostics(List<Diagnostic> diagnostics) {
-    return new String(
-        write(
-            g -> {
-              g.writeStartObject();
-              diagnosticsField(g, diagnostics);
-              g.writeEndObject();
-            }),
-        StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 12);
+    write(
+        out,
+        g -> {
+          g.writeStartObject();
+          diagnosticsField(g, diagnostics);
+          g.writeEndObject();
+        });
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static void unit(JsonGenerator g, Unit u) throws IOException {
@@ -221,7 +236,7 @@ final class StatusJson {
    * One unit's object alone, as {@link #render} writes it in the list of units: indented one level
    * in, as the list is a field of the top object.
    */
-  private static String unitText(Unit u) {
+  private static byte[] unitBytes(Unit u) {
     // Written as UTF-8 by the same kind of generator as the file, which escapes what a generator
     // writing characters would not (the halves of an emoji's surrogate pair).
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
@@ -231,7 +246,7 @@ final class StatusJson {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString(StandardCharsets.UTF_8);
+    return out.toByteArray();
   }
 
   /** A pretty printer that starts {@code nesting} levels in. */
@@ -250,8 +265,7 @@ final class StatusJson {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private static byte[] write(Body body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+  private static void write(ByteArrayOutputStream out, Body body) {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.setPrettyPrinter(pretty());
       body.write(g);
@@ -259,6 +273,5 @@ final class StatusJson {
       throw new UncheckedIOException(e);
     }
     out.write('\n');
-    return out.toByteArray();
   }
 }
