@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code /plans/}: every plan and unit in one table, by folder and file, with the choices of its
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  */
 final class AllPlans {
   static final String PATH = "plans/index.html";
-
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private final Pages pages;
   private final Theme theme;
@@ -64,8 +60,8 @@ final class AllPlans {
       folder = folder.endsWith("/") ? folder : folder.substring(0, folder.lastIndexOf('/') + 1);
       // The plan's own dates; without them, when git first and last saw its files.
       View.PlanHistory git = pages.freshness().of(p);
-      String created = dateIn(p.metadata().created());
-      String updated = dateIn(p.metadata().updated());
+      String created = Views.isoDate(p.metadata().created());
+      String updated = Views.isoDate(p.metadata().updated());
       if (git != null) {
         created = created.isEmpty() ? git.created() : created;
         updated = updated.isEmpty() ? git.changed() : updated;
@@ -109,10 +105,5 @@ final class AllPlans {
         new View.AllPlans(
             rows, byStanding, List.copyOf(owners.values()), List.copyOf(tags.values())));
     return theme.page(PATH, "plans", ctx);
-  }
-
-  private static String dateIn(String text) {
-    Matcher m = DATE.matcher(text);
-    return m.find() ? m.group() : "";
   }
 }

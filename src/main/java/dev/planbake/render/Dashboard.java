@@ -23,6 +23,9 @@ final class Dashboard {
   /** How many rows a dashboard list shows before "all N →". */
   static final int SHOWN = 10;
 
+  /** How many of the most recently dated units the dashboard names. */
+  static final int RECENT_SHOWN = 8;
+
   /** How many units of the critical path the dashboard names. */
   static final int CHAIN_SHOWN = 4;
 
@@ -38,7 +41,11 @@ final class Dashboard {
   private final Repository repo;
   private final List<Unit> real;
 
-  Dashboard(Pages pages, Theme theme, Views views, Repository repo) {
+  /** Pages kept from the last update (null: a one-shot build, which keeps none). */
+  private final KeptPages kept;
+
+  Dashboard(Pages pages, Theme theme, Views views, Repository repo, KeptPages kept) {
+    this.kept = kept;
     this.pages = pages;
     this.theme = theme;
     this.views = views;
@@ -59,17 +66,20 @@ final class Dashboard {
         counts.add(new View.Count(Views.standing(s), n, root + Urls.list(s.slug())));
       }
     }
-    List<Unit> inProgress = byProgress(by.getOrDefault(Standing.IN_PROGRESS, List.of()));
-    List<Unit> ready = mostEnabling(by.getOrDefault(Standing.READY, List.of()));
-    List<Unit> blocked = blockedFirst(by.getOrDefault(Standing.BLOCKED, List.of()));
-    List<View.UnitRef> recent =
-        real.stream()
-            .map(u -> new Dated(u, views.date(u), u.id().toString()))
-            .filter(d -> !d.date().isEmpty())
-            .sorted(Comparator.comparing(Dated::date).reversed().thenComparing(Dated::id))
-            .limit(8)
-            .map(d -> views.ref(d.unit(), root))
-            .toList();
+    List<Unit> inProgress = by.getOrDefault(Standing.IN_PROGRESS, List.of());
+    List<Unit> ready = by.getOrDefault(Standing.READY, List.of());
+    List<Unit> blocked = by.getOrDefault(Standing.BLOCKED, List.of());
+    List<Dated> dated = new ArrayList<>();
+    for (Unit u : real) {
+      String date = views.date(u);
+      if (!date.isEmpty()) {
+        dated.add(new Dated(u, date, u.id().toString()));
+      }
+    }
+    List<View.UnitRef> recent = new ArrayList<>();
+    for (Dated d : first(dated, RECENT_SHOWN, NEWEST)) {
+      recent.add(views.ref(d.unit(), root));
+    }
     int work = 0;
     int done = by.getOrDefault(Standing.DONE, List.of()).size();
     for (Unit u : real) {
@@ -89,9 +99,9 @@ final class Dashboard {
             work,
             done,
             counts,
-            rows(inProgress, root),
-            rows(ready, root),
-            rows(blocked, root),
+            rows(first(inProgress, SHOWN, NEAREST_DONE), root),
+            rows(first(ready, SHOWN, MOST_ENABLING), root),
+            rows(first(blocked, SHOWN, BLOCKED_FIRST), root),
             inProgress.size(),
             ready.size(),
             blocked.size(),
@@ -145,31 +155,47 @@ final class Dashboard {
   /** A unit with the date its reference would show and its id as text, for sorting. */
   private record Dated(Unit unit, String date, String id) {}
 
+  /** Newest first, then by id. */
+  private static final Comparator<Dated> NEWEST =
+      Comparator.comparing(Dated::date).reversed().thenComparing(Dated::id);
+
   /** Nearest to done first; one with every box ticked (a status not updated) after the rest. */
-  private static List<Unit> byProgress(List<Unit> us) {
-    return us.stream()
-        .sorted(
-            Comparator.comparing(Unit::openWithAllTicked)
-                .thenComparingInt((Unit u) -> -u.progress().percent())
-                .thenComparing(Unit::id))
-        .toList();
-  }
+  private static final Comparator<Unit> NEAREST_DONE =
+      Comparator.comparing(Unit::openWithAllTicked)
+          .thenComparingInt((Unit u) -> -u.progress().percent())
+          .thenComparing(Unit::id);
 
   /** The units whose start would let most others start first. */
-  private static List<Unit> mostEnabling(List<Unit> us) {
-    return us.stream()
-        .sorted(Comparator.comparingInt((Unit u) -> -u.enables().size()).thenComparing(Unit::id))
-        .toList();
-  }
+  private static final Comparator<Unit> MOST_ENABLING =
+      Comparator.comparingInt((Unit u) -> -u.enables().size()).thenComparing(Unit::id);
 
   /** Declared blocked with a reason first, then those holding up most others. */
-  private static List<Unit> blockedFirst(List<Unit> us) {
-    return us.stream()
-        .sorted(
-            Comparator.comparing((Unit u) -> u.blockedReason().isEmpty())
-                .thenComparingInt((Unit u) -> -u.enables().size())
-                .thenComparing(Unit::id))
-        .toList();
+  private static final Comparator<Unit> BLOCKED_FIRST =
+      Comparator.comparing((Unit u) -> u.blockedReason().isEmpty())
+          .thenComparingInt((Unit u) -> -u.enables().size())
+          .thenComparing(Unit::id);
+
+  /**
+   * The first {@code n} of {@code items} in {@code order}, as sorting them all and taking {@code n}
+   * gives (equal items keep their order): the dashboard shows ten of a thousand, so each item is
+   * compared with the last of the ten kept, nearly always once, instead of sorting them all.
+   */
+  static <T> List<T> first(List<T> items, int n, Comparator<? super T> order) {
+    List<T> kept = new ArrayList<>(n + 1);
+    for (T item : items) {
+      if (kept.size() == n && order.compare(item, kept.get(n - 1)) >= 0) {
+        continue;
+      }
+      int at = kept.size();
+      while (at > 0 && order.compare(item, kept.get(at - 1)) < 0) {
+        at--;
+      }
+      kept.add(at, item);
+      if (kept.size() > n) {
+        kept.remove(n);
+      }
+    }
+    return kept;
   }
 
   private List<View.Row> rows(List<Unit> us, String root) {
@@ -211,7 +237,7 @@ final class Dashboard {
         new View.ListPage(
             "Critical path", intro, new View.Status("critical", "Critical path", "→"), rows, true));
     ctx.put("nav", "critical");
-    return theme.page(CRITICAL + "index.html", "list", ctx);
+    return KeptPages.page(kept, theme, CRITICAL + "index.html", "list", ctx);
   }
 
   // ---- problems
@@ -258,7 +284,7 @@ final class Dashboard {
             listed,
             Math.max(0, diagnostics.size() - PROBLEM_LIMIT),
             total));
-    return theme.page(PROBLEMS + "index.html", "problems", ctx);
+    return KeptPages.page(kept, theme, PROBLEMS + "index.html", "problems", ctx);
   }
 
   /**

@@ -268,12 +268,12 @@ final class Pages {
     return Page.text(Urls.badge(p), Badge.svg(label, Badge.standing(us), p.progress()));
   }
 
-  Page search() {
+  Page search(KeptPages kept) {
     Map<String, Object> ctx =
         context(
             "../",
             meta("Search", "Search every unit by id, title, heading, task or text.", "search/"));
-    return theme.page("search/index.html", "search", ctx);
+    return KeptPages.page(kept, theme, "search/index.html", "search", ctx);
   }
 
   /** {@code /changes/} and {@code /changes.atom}, or none when the plans are not in git. */
@@ -338,7 +338,7 @@ final class Pages {
         : "between " + f.fast() + " and " + f.slow();
   }
 
-  Page timeline() {
+  Page timeline(KeptPages kept) {
     String root = "../";
     View.TimelinePage t = Timeline.view(repo, views, freshness.today(), root);
     String description =
@@ -348,14 +348,14 @@ final class Pages {
             + (t.overdue() > 0 ? " · " + t.overdue() + " overdue" : "");
     Map<String, Object> ctx = context(root, meta("Timeline", description, "timeline/"));
     ctx.put("timeline", t);
-    return theme.page("timeline/index.html", "timeline", ctx);
+    return KeptPages.page(kept, theme, "timeline/index.html", "timeline", ctx);
   }
 
-  Page notFound() {
+  Page notFound(KeptPages kept) {
     String root = settings.baseUrl().isEmpty() ? "/" : withSlash(settings.baseUrl());
     Map<String, Object> ctx =
         context(root, meta("Page not found", "This page does not exist.", ""));
-    return theme.page("404.html", "404", ctx);
+    return KeptPages.page(kept, theme, "404.html", "404", ctx);
   }
 
   // ---- shared

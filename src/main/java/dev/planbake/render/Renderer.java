@@ -39,6 +39,9 @@ public final class Renderer {
   private final PagePaths paths = new PagePaths();
   private final Rows rows;
 
+  /** Pages drawn again only when what they show changed (kept when pages are, under serve). */
+  private final KeptPages kept = new KeptPages();
+
   /** The repository of the last update and its units by id, for the next to compare with. */
   private Repository lastRepo;
 
@@ -271,7 +274,8 @@ public final class Renderer {
                     "status.json",
                     StatusJson.render(
                         repo, diagnostics, generator, sink == null ? statusMemo : null))));
-    Dashboard dashboard = new Dashboard(pages, theme, views, repo);
+    KeptPages keptPages = sink == null ? kept : null;
+    Dashboard dashboard = new Dashboard(pages, theme, views, repo, keptPages);
     jobs.add(() -> emit(dashboard.dashboard(diagnostics), dashboard.problemsPage(diagnostics)));
     jobs.add(() -> emit(dashboard.criticalPath()));
     // A list shows one row per unit with links to the units it waits on: a row changes only with
@@ -344,7 +348,8 @@ public final class Renderer {
             all ? Map.of() : previous,
             sink == null,
             this::emit));
-    jobs.add(() -> emit(pages.search(), pages.notFound(), pages.timeline()));
+    jobs.add(
+        () -> emit(pages.search(keptPages), pages.notFound(keptPages), pages.timeline(keptPages)));
     jobs.add(() -> emit(pages.changes()));
     jobs.add(() -> emit(pages.progress()));
     if (!settings.baseUrl().isEmpty()) {

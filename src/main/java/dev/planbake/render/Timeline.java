@@ -56,7 +56,7 @@ final class Timeline {
 
   private static Dated first(Unit u, List<Field> fields) {
     for (Field f : fields) {
-      if (!KEY.matcher(f.key().strip()).matches()) {
+      if (!mayBeDue(f.key()) || !KEY.matcher(f.key().strip()).matches()) {
         continue;
       }
       LocalDate d = date(f.value());
@@ -65,6 +65,20 @@ final class Timeline {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a field's key can be a due date's: it starts with a T or a D. Most keys do not (status,
+   * owner, created), and this is asked of every field of every plan on every build and edit.
+   */
+  private static boolean mayBeDue(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == 't' || c == 'T' || c == 'd' || c == 'D';
+      }
+    }
+    return false;
   }
 
   static LocalDate date(String text) {
@@ -101,7 +115,10 @@ final class Timeline {
         dated.add(d);
       }
     }
-    dated.sort(Comparator.comparing(Dated::due).thenComparing(d -> d.unit().id().toString()));
+    // By date, then by id as written: each id's text is made once, not at every comparison.
+    Map<Unit, String> ids = new java.util.IdentityHashMap<>(2 * dated.size());
+    dated.forEach(d -> ids.put(d.unit(), d.unit().id().toString()));
+    dated.sort(Comparator.comparing(Dated::due).thenComparing(d -> ids.get(d.unit())));
     Map<String, List<View.TimelineRow>> byMonth = new LinkedHashMap<>();
     int overdue = 0;
     for (Dated d : dated) {

@@ -9,13 +9,9 @@ import dev.planbake.model.UnitId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Builds the small view records every page shares: units, statuses, progress. */
 final class Views {
-  private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
-
   private final Map<UnitId, Unit> units;
   private final Map<String, Plan> plans;
   private final Rows rows;
@@ -191,12 +187,43 @@ final class Views {
       return "";
     }
     for (String d : List.of(plan.metadata().updated(), plan.metadata().created(), u.source())) {
-      Matcher m = DATE.matcher(d);
-      if (m.find()) {
-        return m.group(1);
+      String date = isoDate(d);
+      if (!date.isEmpty()) {
+        return date;
       }
     }
     return "";
+  }
+
+  /**
+   * The first {@code YYYY-MM-DD} in {@code text} (ASCII digits, as the pattern {@code
+   * \\d{4}-\\d{2}-\\d{2}} finds it), or "". By hand: the dashboard asks it of every unit on every
+   * build and edit.
+   */
+  static String isoDate(String text) {
+    for (int i = text.indexOf('-');
+        i >= 0 && i + 6 <= text.length();
+        i = text.indexOf('-', i + 1)) {
+      int from = i - 4;
+      if (from >= 0
+          && digits(text, from, 4)
+          && digits(text, i + 1, 2)
+          && text.charAt(i + 3) == '-'
+          && digits(text, i + 4, 2)) {
+        return text.substring(from, i + 6);
+      }
+    }
+    return "";
+  }
+
+  private static boolean digits(String text, int from, int n) {
+    for (int i = from; i < from + n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** "Unit 2.0 · in progress · 7/12 tasks": what a link preview says. */

@@ -312,6 +312,57 @@ class IncrementalTest {
   }
 
   @Test
+  void theTimelineAndProblemsAreDrawnAgainOnlyWhenWhatTheyShowChanged() throws IOException {
+    // A kept session keeps a page whose view is unchanged (the search and 404 pages, the timeline
+    // and problems while no unit on them changed) and draws it again as soon as one did.
+    startSmallPlans();
+    Files.writeString(
+        plans.resolve("a.md"),
+        "# Unit 1.0: Alpha\n\n**Target:** 2026-06-12\n\n- [ ] one\n- [ ] two\n");
+    Files.writeString(
+        plans.resolve("b.md"), "# Unit 2.0: Beta\n\nDepends on: Unit 1.0\n\n- [ ] three\n");
+    Files.writeString(plans.resolve("notes.md"), "# Notes\n\nNothing to do here.\n");
+    keepASession();
+    Map<String, Page> before = session.refresh().pages();
+
+    Files.writeString(plans.resolve("notes.md"), "# Notes\n\nStill nothing to do here.\n");
+    Session.Update notes = assertSameAsFullBuild();
+    for (String page :
+        List.of("timeline/index.html", "problems/index.html", "search/index.html", "404.html")) {
+      assertTrue(before.get(page) == notes.pages().get(page), page + " is kept as it was");
+    }
+
+    // The dated unit's new progress is on its timeline row.
+    Files.writeString(
+        plans.resolve("a.md"),
+        "# Unit 1.0: Alpha\n\n**Target:** 2026-06-12\n\n- [x] one\n- [ ] two\n");
+    Session.Update ticked = assertSameAsFullBuild();
+    assertTrue(changed(ticked, "timeline/index.html"), "Alpha's row shows 50%");
+    assertTrue(
+        page(ticked, "timeline/index.html").contains("2026-06-12"), "Alpha is on the timeline");
+
+    // A reference to a unit that does not exist is a problem for the authors.
+    Files.writeString(
+        plans.resolve("b.md"),
+        "# Unit 2.0: Beta\n\nDepends on: Unit 1.0, Unit 9.9\n\n- [ ] three\n");
+    Session.Update broken = assertSameAsFullBuild();
+    assertTrue(changed(broken, "problems/index.html"), "the problems page lists the reference");
+    assertTrue(page(broken, "problems/index.html").contains("b.md:"), "at its file and line");
+    Files.writeString(
+        plans.resolve("b.md"), "# Unit 2.0: Beta\n\nDepends on: Unit 1.0\n\n- [ ] three\n");
+    Session.Update fixed = assertSameAsFullBuild();
+    assertTrue(changed(fixed, "problems/index.html"), "and no longer once it is fixed");
+  }
+
+  private static boolean changed(Session.Update u, String path) {
+    return u.changed().stream().anyMatch(p -> p.path().equals(path));
+  }
+
+  private static String page(Session.Update u, String path) {
+    return new String(u.pages().get(path).bytes(), StandardCharsets.UTF_8);
+  }
+
+  @Test
   void aThemesRowTemplatesDrawTheRowsOfAKeptSession() throws IOException {
     Path theme = tmp.resolve("theme");
     Files.createDirectories(theme.resolve("templates"));
