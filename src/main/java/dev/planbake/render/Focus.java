@@ -3,13 +3,10 @@ package dev.planbake.render;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The focus view of a unit ({@code units/<id>/graph/}): everything it waits on and everything that
@@ -21,22 +18,25 @@ final class Focus {
 
   private final Pages pages;
   private final Theme theme;
-  private final Map<UnitId, Unit> units;
   private final GraphGroups groups;
   private final GraphBoxes.Cycles cycles;
   private final FocusLayout.Index index;
 
   /**
-   * What every view that draws or lists a unit writes the same way, made once per render: a site of
-   * 10,000 units draws each unit in a dozen views and lists it in dozens more.
+   * What every view that draws or lists a unit writes the same way, by the unit's number, made once
+   * per render: a site of 10,000 units draws each unit in a dozen views and lists it in dozens
+   * more. Filled as views need them; two threads that make the same parts make equal ones.
    */
-  private final Map<UnitId, Parts> parts = new ConcurrentHashMap<>();
+  private final Parts[] parts;
+
+  /** The arrows of each unit's dependencies (of its {@link FocusLayout.Index#up}), by number. */
+  private final GraphSvg.Edge[][] edges;
 
   /**
-   * A unit as the views show it: its box without a link, its focus view's URL from the site's root,
-   * and its list row after the row's opening {@code <li><a href="} and the root.
+   * A unit as the views show it: its box linking to its focus view from a view three and four
+   * folders deep, and its list row after the row's opening {@code <li><a href="} and the root.
    */
-  private record Parts(GraphSvg.Node box, String focusUrl, String rowTail) {}
+  private record Parts(GraphSvg.Node box3, GraphSvg.Node box4, String rowTail) {}
 
   Focus(
       Pages pages,
@@ -46,10 +46,11 @@ final class Focus {
       GraphBoxes.Cycles cycles) {
     this.pages = pages;
     this.theme = theme;
-    this.units = units;
     this.groups = groups;
     this.cycles = cycles;
     this.index = new FocusLayout.Index(units);
+    this.parts = new Parts[index.size()];
+    this.edges = new GraphSvg.Edge[index.size()][];
   }
 
   /** Whether a unit has a focus view: every unit the graph draws. */
@@ -63,33 +64,11 @@ final class Focus {
   }
 
   Page page(Unit u, FocusLayout.Sides sides) {
-    String root = "../".repeat(3 + (u.id().isScoped() ? 1 : 0));
+    boolean deep = u.id().isScoped();
+    String root = deep ? "../../../../" : "../../../";
     String plan = root + (u.placeholder() ? Urls.unitPermalink(u) : Urls.unitPage(u));
     GraphSvg.Node center =
         GraphBoxes.node(u, root, cycles.units().contains(u.id()), " gcenter").linkedTo(plan);
-    FocusLayout.Drawing d =
-        FocusLayout.draw(
-            u,
-            center,
-            sides,
-            x -> {
-              Parts p = parts(x);
-              return p.box().linkedTo(root + p.focusUrl());
-            },
-            (key, n, upstream) ->
-                GraphSvg.Node.of(
-                    key,
-                    "…",
-                    "and " + n + " more →",
-                    upstream ? "waits on them too" : "wait on it too",
-                    upstream ? "#upstream" : "#downstream",
-                    n + " more units at this distance; the list below names them all",
-                    "gmore"),
-            (from, to) ->
-                GraphBoxes.edge(
-                    from,
-                    units.get(to),
-                    cycles.edges().contains(GraphBoxes.Cycles.key(from.id(), to))));
     int ups = sides.upCount();
     int downs = sides.downCount();
     String name = u.id().isNumbered() || u.title().isEmpty() ? u.label() : u.title();
@@ -103,7 +82,36 @@ final class Focus {
             + GraphBoxes.count(downs, "unit")
             + (sides.downMore() ? " or more" : "")
             + " downstream";
-    String svg = GraphSvg.svg(d.diagram(), d.nodes(), d.edges(), "graph graph-focus", label);
+    FocusLayout.Drawing d =
+        FocusLayout.draw(
+            center,
+            sides,
+            new FocusLayout.Parts() {
+              @Override
+              public GraphSvg.Node box(int x) {
+                Parts p = parts(x);
+                return deep ? p.box4() : p.box3();
+              }
+
+              @Override
+              public GraphSvg.Node more(String key, int n, boolean upstream) {
+                return GraphSvg.Node.of(
+                    key,
+                    "…",
+                    "and " + n + " more →",
+                    upstream ? "waits on them too" : "wait on it too",
+                    upstream ? "#upstream" : "#downstream",
+                    n + " more units at this distance; the list below names them all",
+                    "gmore");
+              }
+
+              @Override
+              public GraphSvg.Edge edge(int x, int k) {
+                return edges(x)[k];
+              }
+            },
+            "graph graph-focus",
+            label);
     GraphGroups.Group g = groups.groupOf(u.id());
     View.FocusPage view =
         new View.FocusPage(
@@ -117,11 +125,11 @@ final class Focus {
             GraphBoxes.count(downs, "unit") + (sides.downMore() ? " or more" : ""),
             ups + (sides.upMore() ? "+" : ""),
             downs + (sides.downMore() ? "+" : ""),
-            svg,
-            d.diagram().width(),
+            d.svg(),
+            d.width(),
             GraphBoxes.legend(),
-            list(sides.up(), u, root, true),
-            list(sides.down(), u, root, false),
+            list(sides, sides.up(), root, true),
+            list(sides, sides.down(), root, false),
             ups,
             downs);
     String path = Urls.focus(u) + "index.html";
@@ -147,16 +155,16 @@ final class Focus {
    * nearest first, at most {@link #LIST_LIMIT} in all. Built here rather than in the template, as a
    * thousand focus views list over fifty thousand units.
    */
-  private String list(List<List<Unit>> columns, Unit center, String root, boolean upstream) {
-    Listed l = listed(columns, center, upstream);
-    List<Unit> direct = l.direct();
-    List<Unit> through = l.through();
+  private String list(FocusLayout.Sides sides, int[][] columns, String root, boolean upstream) {
+    Listed l = listed(sides, columns, upstream);
+    int[] direct = l.direct();
+    int[] through = l.through();
     StringBuilder sb =
-        new StringBuilder(120 * Math.min(LIST_LIMIT, direct.size() + through.size()));
+        new StringBuilder(120 * Math.min(LIST_LIMIT, direct.length + through.length));
     int room = LIST_LIMIT;
     room = group(sb, "Directly", direct, root, room);
     room = group(sb, "Through others", through, root, room);
-    int rest = direct.size() + through.size() - LIST_LIMIT;
+    int rest = direct.length + through.length - LIST_LIMIT;
     if (rest > 0) {
       sb.append("<li class=\"focus-rest\">and ")
           .append(GraphBoxes.count(rest, "more unit"))
@@ -168,47 +176,52 @@ final class Focus {
   }
 
   /**
-   * The units of one side's list: those linked directly, in id order, then the rest, nearest first.
+   * The numbers of the units of one side's list: those linked directly, in id order, then the rest,
+   * nearest first.
    */
-  private record Listed(List<Unit> direct, List<Unit> through) {}
+  private record Listed(int[] direct, int[] through) {}
 
-  private Listed listed(List<List<Unit>> columns, Unit center, boolean upstream) {
-    // The columns hold the units of this renderer's map, so a neighbour is found by identity: a
-    // thousand views sort over half a million units, and hashing each one's id cost more than
-    // the rest of the list.
-    List<UnitId> ids = upstream ? center.dependsOn() : center.enables();
-    Unit[] near = new Unit[ids.size()];
-    for (int i = 0; i < near.length; i++) {
-      near[i] = units.get(ids.get(i));
+  private Listed listed(FocusLayout.Sides sides, int[][] columns, boolean upstream) {
+    int[] near = upstream ? index.up(sides.center()) : index.down(sides.center());
+    int n = 0;
+    for (int[] col : columns) {
+      n += col.length;
     }
-    Set<Unit> nearSet = null;
+    int[] direct = new int[Math.min(n, near.length)];
+    int[] through = new int[n];
+    int d = 0;
+    int t = 0;
+    int[] sortedNear = null;
     if (near.length > NEAR_SCAN) {
-      nearSet = Collections.newSetFromMap(new IdentityHashMap<>());
-      Collections.addAll(nearSet, near);
+      sortedNear = near.clone();
+      Arrays.sort(sortedNear);
     }
-    List<Unit> direct = new ArrayList<>();
-    List<Unit> through = new ArrayList<>();
-    for (List<Unit> col : columns) {
-      for (Unit x : col) {
-        boolean isNear = nearSet != null ? nearSet.contains(x) : among(near, x);
-        (isNear ? direct : through).add(x);
+    for (int[] col : columns) {
+      for (int x : col) {
+        if (sortedNear != null ? Arrays.binarySearch(sortedNear, x) >= 0 : among(near, x)) {
+          direct[d++] = x;
+        } else {
+          through[t++] = x;
+        }
       }
     }
-    direct.sort(Comparator.comparing(Unit::id));
-    return new Listed(direct, through);
+    direct = Arrays.copyOf(direct, d);
+    // Numbers are in id order.
+    Arrays.sort(direct);
+    return new Listed(direct, Arrays.copyOf(through, t));
   }
 
-  /** Up to this many direct neighbours are looked through one by one rather than hashed. */
-  private static final int NEAR_SCAN = 8;
-
-  private static boolean among(Unit[] near, Unit x) {
-    for (Unit n : near) {
+  private static boolean among(int[] near, int x) {
+    for (int n : near) {
       if (n == x) {
         return true;
       }
     }
     return false;
   }
+
+  /** Up to this many direct neighbours are looked through one by one rather than searched. */
+  private static final int NEAR_SCAN = 8;
 
   /**
    * The units the focus view of a unit shows: its centre and boxes, which show all of a unit's look
@@ -238,19 +251,19 @@ final class Focus {
   Shown shown(Unit u, FocusLayout.Sides sides) {
     List<UnitId> drawn = new ArrayList<>();
     drawn.add(u.id());
-    for (Unit x : FocusLayout.drawn(sides, u)) {
-      drawn.add(x.id());
+    for (int x : FocusLayout.drawn(sides)) {
+      drawn.add(index.unit(x).id());
     }
     List<UnitId> listed = new ArrayList<>();
     for (boolean upstream : new boolean[] {true, false}) {
-      Listed l = listed(upstream ? sides.up() : sides.down(), u, upstream);
+      Listed l = listed(sides, upstream ? sides.up() : sides.down(), upstream);
       int room = LIST_LIMIT;
-      for (List<Unit> part : List.of(l.direct(), l.through())) {
-        for (Unit x : part) {
+      for (int[] part : List.of(l.direct(), l.through())) {
+        for (int x : part) {
           if (room-- <= 0) {
             break;
           }
-          listed.add(x.id());
+          listed.add(index.unit(x).id());
         }
       }
     }
@@ -272,16 +285,16 @@ final class Focus {
   }
 
   /** One titled group of a side's list; returns the room left. */
-  private int group(StringBuilder sb, String name, List<Unit> us, String root, int room) {
-    if (us.isEmpty() || room <= 0) {
+  private int group(StringBuilder sb, String name, int[] us, String root, int room) {
+    if (us.length == 0 || room <= 0) {
       return room;
     }
     sb.append("<li><span class=\"focus-step\">")
         .append(name)
         .append(" (")
-        .append(us.size())
+        .append(us.length)
         .append(")</span><ul>");
-    for (Unit x : us) {
+    for (int x : us) {
       if (room-- <= 0) {
         break;
       }
@@ -292,13 +305,33 @@ final class Focus {
     return Math.max(room, 0);
   }
 
-  private Parts parts(Unit x) {
-    Parts p = parts.get(x.id());
+  private Parts parts(int x) {
+    Parts p = parts[x];
     if (p == null) {
-      p = partsOf(x);
-      parts.put(x.id(), p);
+      p = partsOf(index.unit(x));
+      parts[x] = p;
     }
     return p;
+  }
+
+  private GraphSvg.Edge[] edges(int x) {
+    GraphSvg.Edge[] e = edges[x];
+    if (e == null) {
+      Unit from = index.unit(x);
+      int[] deps = index.up(x);
+      e = new GraphSvg.Edge[deps.length];
+      boolean anyCycle = !cycles.edges().isEmpty();
+      for (int k = 0; k < deps.length; k++) {
+        Unit to = index.unit(deps[k]);
+        e[k] =
+            GraphBoxes.edge(
+                from,
+                to,
+                anyCycle && cycles.edges().contains(GraphBoxes.Cycles.key(from.id(), to.id())));
+      }
+      edges[x] = e;
+    }
+    return e;
   }
 
   private Parts partsOf(Unit x) {
@@ -322,6 +355,9 @@ final class Focus {
         .append(s.label())
         .append("</span></li>");
     GraphSvg.Node box = GraphBoxes.node(x, "", cycles.units().contains(x.id()), "");
-    return new Parts(box, focusUrl, sb.toString());
+    return new Parts(
+        box.linkedTo("../../../" + focusUrl),
+        box.linkedTo("../../../../" + focusUrl),
+        sb.toString());
   }
 }

@@ -1,14 +1,13 @@
 package dev.planbake.render;
 
-import dev.planbake.model.Diagram;
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * What one unit waits on and what waits on it, transitively, laid out by hand in columns: each
@@ -40,23 +39,36 @@ final class FocusLayout {
   private FocusLayout() {}
 
   /**
-   * The units on each side of a unit, each side as its columns from the unit outwards (column 0 is
-   * one step away), every column in id order.
+   * The units on each side of a unit, by their numbers in the {@link Index}, each side as its
+   * columns from the unit outwards (column 0 is one step away), every column in id order.
    */
-  record Sides(List<List<Unit>> up, List<List<Unit>> down, boolean upMore, boolean downMore) {
+  record Sides(
+      Index index, int center, int[][] up, int[][] down, boolean upMore, boolean downMore) {
     int upCount() {
-      return up.stream().mapToInt(List::size).sum();
+      return count(up);
     }
 
     int downCount() {
-      return down.stream().mapToInt(List::size).sum();
+      return count(down);
+    }
+
+    private static int count(int[][] columns) {
+      int n = 0;
+      for (int[] c : columns) {
+        n += c.length;
+      }
+      return n;
+    }
+
+    Unit unit(int number) {
+      return index.units[number];
     }
   }
 
   /**
-   * The units of a site by number, with their arrows both ways as arrays of numbers: built once per
-   * render, then every focus view explores its sides with array reads instead of map lookups of
-   * {@link UnitId}s (a thousand views explore over half a million units).
+   * The units of a site by number, in id order, with their arrows both ways as arrays of numbers:
+   * built once per render, then every focus view explores, sorts and looks up units by number
+   * instead of by {@link UnitId} (a site of 10,000 units explores millions of them).
    */
   static final class Index {
     private final Unit[] units;
@@ -68,7 +80,7 @@ final class FocusLayout {
     Index(Map<UnitId, Unit> byId) {
       units = byId.values().toArray(Unit[]::new);
       // Numbers in id order, so that sorting by number sorts by id.
-      java.util.Arrays.sort(units, Comparator.comparing(Unit::id));
+      Arrays.sort(units, Comparator.comparing(Unit::id));
       for (int i = 0; i < units.length; i++) {
         number.put(units[i].id(), i);
       }
@@ -91,7 +103,31 @@ final class FocusLayout {
           out[k++] = i;
         }
       }
-      return k == out.length ? out : java.util.Arrays.copyOf(out, k);
+      return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    int size() {
+      return units.length;
+    }
+
+    Unit unit(int number) {
+      return units[number];
+    }
+
+    /** The unit's number, or -1 if it is not in the index. */
+    int number(UnitId id) {
+      Integer i = number.get(id);
+      return i == null ? -1 : i;
+    }
+
+    /** The numbers of what a unit depends on, in the order of its {@code dependsOn}. */
+    int[] up(int unit) {
+      return up[unit];
+    }
+
+    /** The numbers of what a unit enables, in the order of its {@code enables}. */
+    int[] down(int unit) {
+      return down[unit];
     }
 
     /**
@@ -99,34 +135,45 @@ final class FocusLayout {
      * {@code u}. A unit on a cycle through {@code u} is upstream only.
      */
     Sides sides(Unit u) {
-      Integer at = number.get(u.id());
-      if (at == null) {
-        return new Sides(List.of(), List.of(), false, false);
+      int at = number(u.id());
+      if (at < 0) {
+        return new Sides(this, -1, new int[0][], new int[0][], false, false);
       }
       Scratch s = scratch.get();
       int[] upReached = s.explore(at, up, null);
       int[] upColumn = s.columns(at, upReached, up);
+      int[][] upSide = byColumn(upReached, upColumn);
       int[] downReached = s.explore(at, down, upReached);
       int[] downColumn = s.columns(at, downReached, down);
       return new Sides(
-          byColumn(upReached, upColumn),
+          this,
+          at,
+          upSide,
           byColumn(downReached, downColumn),
           upReached.length - 1 >= REACH_LIMIT,
           downReached.length - 1 >= REACH_LIMIT);
     }
 
     /** Reached units (the first is the unit itself, left out) grouped by column, in id order. */
-    private List<List<Unit>> byColumn(int[] reached, int[] column) {
-      List<List<Unit>> out = new ArrayList<>();
-      int[] sorted = new int[reached.length - 1];
-      System.arraycopy(reached, 1, sorted, 0, sorted.length);
-      java.util.Arrays.sort(sorted);
+    private static int[][] byColumn(int[] reached, int[] column) {
+      int[] sorted = Arrays.copyOfRange(reached, 1, reached.length);
+      Arrays.sort(sorted);
+      int columns = 0;
+      for (int i : sorted) {
+        columns = Math.max(columns, column[i] + 1);
+      }
+      int[] sizes = new int[columns];
+      for (int i : sorted) {
+        sizes[column[i]]++;
+      }
+      int[][] out = new int[columns][];
+      for (int c = 0; c < columns; c++) {
+        out[c] = new int[sizes[c]];
+        sizes[c] = 0;
+      }
       for (int i : sorted) {
         int c = column[i];
-        while (out.size() <= c) {
-          out.add(new ArrayList<>());
-        }
-        out.get(c).add(units[i]);
+        out[c][sizes[c]++] = i;
       }
       return out;
     }
@@ -144,6 +191,19 @@ final class FocusLayout {
     private int generation;
     private int excludedGeneration;
 
+    /** The units kept in the column before, and their positions there ({@link #keep}). */
+    private final int[] kept;
+
+    private final int[] keptAt;
+    private int keptGeneration;
+
+    /** The units placed in the drawing being made, their columns and tops ({@link #draw}). */
+    private final int[] placed;
+
+    private final int[] placedColumn;
+    private final int[] placedY;
+    private int placedGeneration;
+
     Scratch(int n) {
       seen = new int[n];
       excluded = new int[n];
@@ -152,6 +212,11 @@ final class FocusLayout {
       longest = new int[n];
       column = new int[n];
       queue = new int[n];
+      kept = new int[n];
+      keptAt = new int[n];
+      placed = new int[n];
+      placedColumn = new int[n];
+      placedY = new int[n];
     }
 
     /**
@@ -183,7 +248,7 @@ final class FocusLayout {
           }
         }
       }
-      return java.util.Arrays.copyOf(queue, size);
+      return Arrays.copyOf(queue, size);
     }
 
     /**
@@ -229,150 +294,157 @@ final class FocusLayout {
     }
   }
 
-  /** A drawing: its diagram and what its boxes and arrows stand for. */
-  record Drawing(Diagram diagram, List<GraphSvg.Node> nodes, List<GraphSvg.Edge> edges) {}
+  /** A drawing: its SVG and its width. */
+  record Drawing(String svg, int width) {}
+
+  /** What the boxes and arrows of a drawing stand for. */
+  interface Parts {
+    /** The box of the unit numbered {@code unit}. */
+    GraphSvg.Node box(int unit);
+
+    /** The box that stands for {@code n} more units of a column, upstream or not. */
+    GraphSvg.Node more(String key, int n, boolean upstream);
+
+    /** The arrow of the {@code k}th dependency of {@code unit} (its {@link Index#up}). */
+    GraphSvg.Edge edge(int unit, int k);
+  }
 
   /**
-   * Lays out the unit's box between its sides.
-   *
-   * @param box the box of a unit
-   * @param more the box that stands for {@code n} more units of a column, upstream or not
-   * @param edge the arrow of "{@code from} depends on {@code to}"
+   * Lays out the unit's box between its sides and draws it: arrows first, then boxes, as {@link
+   * GraphSvg#svg} draws a diagram.
    */
   static Drawing draw(
-      Unit center,
-      GraphSvg.Node centerBox,
-      Sides sides,
-      Function<Unit, GraphSvg.Node> box,
-      MoreBox more,
-      EdgeOf edge) {
+      GraphSvg.Node centerBox, Sides sides, Parts parts, String css, String ariaLabel) {
+    Index index = sides.index();
+    Scratch scratch = index.scratch.get();
     // Columns left to right: the farthest upstream first, the unit, then downstream.
-    List<List<GraphSvg.Node>> cols = new ArrayList<>();
-    List<List<Unit>> colUnits = new ArrayList<>();
-    List<List<Unit>> up = keep(sides.up(), center, true);
-    List<List<Unit>> down = keep(sides.down(), center, false);
-    int upFar = farther(sides.up(), up.size());
+    List<GraphSvg.Node[]> cols = new ArrayList<>();
+    List<int[]> colUnits = new ArrayList<>();
+    int[][] up = keep(sides.up(), sides.center(), index, scratch, true);
+    int[][] down = keep(sides.down(), sides.center(), index, scratch, false);
+    int upFar = farther(sides.up(), up.length);
     if (upFar > 0) {
-      cols.add(List.of(more.of("up:far", upFar, true)));
-      colUnits.add(List.of());
+      cols.add(new GraphSvg.Node[] {parts.more("up:far", upFar, true)});
+      colUnits.add(NONE);
     }
-    for (int c = up.size() - 1; c >= 0; c--) {
-      addColumn(cols, colUnits, up.get(c), sides.up().get(c).size(), box, more, true, c);
+    for (int c = up.length - 1; c >= 0; c--) {
+      addColumn(cols, colUnits, up[c], sides.up()[c].length, parts, true, c);
     }
-    cols.add(List.of(centerBox));
-    colUnits.add(List.of(center));
-    for (int c = 0; c < down.size(); c++) {
-      addColumn(cols, colUnits, down.get(c), sides.down().get(c).size(), box, more, false, c);
+    cols.add(new GraphSvg.Node[] {centerBox});
+    colUnits.add(new int[] {sides.center()});
+    for (int c = 0; c < down.length; c++) {
+      addColumn(cols, colUnits, down[c], sides.down()[c].length, parts, false, c);
     }
-    int downFar = farther(sides.down(), down.size());
+    int downFar = farther(sides.down(), down.length);
     if (downFar > 0) {
-      cols.add(List.of(more.of("down:far", downFar, false)));
-      colUnits.add(List.of());
+      cols.add(new GraphSvg.Node[] {parts.more("down:far", downFar, false)});
+      colUnits.add(NONE);
     }
     int rows = 0;
     int[] widths = new int[cols.size()];
+    int[] xs = new int[cols.size()];
+    int x = PAD;
     for (int c = 0; c < cols.size(); c++) {
-      rows = Math.max(rows, cols.get(c).size());
+      rows = Math.max(rows, cols.get(c).length);
       for (GraphSvg.Node n : cols.get(c)) {
         widths[c] = Math.max(widths[c], n.width());
       }
-    }
-    int rowH = GraphSvg.NODE_HEIGHT + GAP_Y;
-    List<Diagram.Box> boxes = new ArrayList<>();
-    Map<UnitId, Diagram.Box> boxOf = new HashMap<>();
-    Map<UnitId, Integer> columnOf = new HashMap<>();
-    List<GraphSvg.Node> nodes = new ArrayList<>();
-    int x = PAD;
-    for (int c = 0; c < cols.size(); c++) {
-      List<GraphSvg.Node> col = cols.get(c);
-      int y = PAD + (rows - col.size()) * rowH / 2;
-      for (int i = 0; i < col.size(); i++) {
-        GraphSvg.Node n = col.get(i);
-        Diagram.Box b = new Diagram.Box(n.key(), x, y, widths[c], GraphSvg.NODE_HEIGHT);
-        boxes.add(b);
-        nodes.add(n);
-        if (i < colUnits.get(c).size()) {
-          boxOf.put(colUnits.get(c).get(i).id(), b);
-          columnOf.put(colUnits.get(c).get(i).id(), c);
-        }
-        y += rowH;
-      }
+      xs[c] = x;
       x += widths[c] + GAP_X;
     }
+    int rowH = GraphSvg.NODE_HEIGHT + GAP_Y;
+    int width = x - GAP_X + PAD;
+    int height = PAD * 2 + rows * rowH - GAP_Y;
+    // Where each unit's box is, by number: its column and its top.
+    int gen = ++scratch.placedGeneration;
+    for (int c = 0; c < cols.size(); c++) {
+      int[] us = colUnits.get(c);
+      int y = top(rows, cols.get(c).length, rowH);
+      for (int u : us) {
+        scratch.placed[u] = gen;
+        scratch.placedColumn[u] = c;
+        scratch.placedY[u] = y;
+        y += rowH;
+      }
+    }
+    StringBuilder sb = new StringBuilder(1024 + 900 * rows * cols.size());
+    GraphSvg.open(sb, css, width, height, ariaLabel);
     // Arrows between neighbouring columns only, from a dependency to the unit that needs it.
-    List<GraphSvg.Edge> edges = new ArrayList<>();
-    List<Diagram.Arrow> arrows = new ArrayList<>();
+    int half = GraphSvg.NODE_HEIGHT / 2;
     for (int c = 1; c < colUnits.size(); c++) {
-      for (Unit needer : colUnits.get(c)) {
-        for (UnitId dep : needer.dependsOn()) {
-          Integer cd = columnOf.get(dep);
-          if (cd == null || cd != c - 1) {
+      for (int needer : colUnits.get(c)) {
+        int[] deps = index.up(needer);
+        for (int k = 0; k < deps.length; k++) {
+          int dep = deps[k];
+          if (scratch.placed[dep] != gen || scratch.placedColumn[dep] != c - 1) {
             continue;
           }
-          Diagram.Box a = boxOf.get(dep);
-          Diagram.Box b = boxOf.get(needer.id());
-          edges.add(edge.of(needer, dep));
-          int sx = a.x() + a.width();
-          int sy = a.y() + a.height() / 2;
-          int ex = b.x();
-          int ey = b.y() + b.height() / 2;
-          int mx = a.x() + widths[c - 1] + GAP_X / 2;
-          arrows.add(
-              new Diagram.Arrow(
-                  a.key(),
-                  b.key(),
-                  List.of(
-                      new Diagram.Point(sx, sy),
-                      new Diagram.Point(mx, sy),
-                      new Diagram.Point(mx, ey),
-                      new Diagram.Point(ex, ey))));
+          int sy = scratch.placedY[dep] + half;
+          int ey = scratch.placedY[needer] + half;
+          int mx = xs[c - 1] + widths[c - 1] + GAP_X / 2;
+          GraphSvg.appendElbow(
+              sb, parts.edge(needer, k), xs[c - 1] + widths[c - 1], sy, mx, xs[c], ey);
         }
       }
     }
-    int height = PAD * 2 + rows * rowH - GAP_Y;
-    return new Drawing(new Diagram(x - GAP_X + PAD, height, boxes, arrows), nodes, edges);
+    for (int c = 0; c < cols.size(); c++) {
+      GraphSvg.Node[] col = cols.get(c);
+      int y = top(rows, col.length, rowH);
+      for (GraphSvg.Node n : col) {
+        GraphSvg.appendBox(sb, n, xs[c], y, widths[c], GraphSvg.NODE_HEIGHT);
+        y += rowH;
+      }
+    }
+    return new Drawing(sb.append("</svg>").toString(), width);
   }
 
-  /** The units a drawing shows in boxes of their own, besides the centre. */
-  static List<Unit> drawn(Sides sides, Unit center) {
-    List<Unit> out = new ArrayList<>();
-    keep(sides.up(), center, true).forEach(out::addAll);
-    keep(sides.down(), center, false).forEach(out::addAll);
+  private static final int[] NONE = new int[0];
+
+  /** The top of the first box of a column of {@code n} boxes, centred on the tallest column. */
+  private static int top(int rows, int n, int rowH) {
+    return PAD + (rows - n) * rowH / 2;
+  }
+
+  /** The numbers of the units a drawing shows in boxes of their own, besides the centre. */
+  static List<Integer> drawn(Sides sides) {
+    Scratch scratch = sides.index().scratch.get();
+    List<Integer> out = new ArrayList<>();
+    for (int[][] side :
+        List.of(
+            keep(sides.up(), sides.center(), sides.index(), scratch, true),
+            keep(sides.down(), sides.center(), sides.index(), scratch, false))) {
+      for (int[] col : side) {
+        for (int u : col) {
+          out.add(u);
+        }
+      }
+    }
     return out;
   }
 
-  /** The box for the {@code n} units of a column not drawn one by one. */
-  interface MoreBox {
-    GraphSvg.Node of(String key, int n, boolean upstream);
-  }
-
-  /** The arrow of "{@code from} depends on {@code to}". */
-  interface EdgeOf {
-    GraphSvg.Edge of(Unit from, UnitId to);
-  }
-
   /** The units of the columns from {@code from} on, which the drawing only counts. */
-  private static int farther(List<List<Unit>> columns, int from) {
+  private static int farther(int[][] columns, int from) {
     int n = 0;
-    for (int c = from; c < columns.size(); c++) {
-      n += columns.get(c).size();
+    for (int c = from; c < columns.length; c++) {
+      n += columns[c].length;
     }
     return n;
   }
 
   private static void addColumn(
-      List<List<GraphSvg.Node>> cols,
-      List<List<Unit>> colUnits,
-      List<Unit> kept,
+      List<GraphSvg.Node[]> cols,
+      List<int[]> colUnits,
+      int[] kept,
       int all,
-      Function<Unit, GraphSvg.Node> box,
-      MoreBox more,
+      Parts parts,
       boolean upstream,
       int c) {
-    List<GraphSvg.Node> col = new ArrayList<>();
-    kept.forEach(u -> col.add(box.apply(u)));
-    if (kept.size() < all) {
-      col.add(more.of((upstream ? "up:" : "down:") + c, all - kept.size(), upstream));
+    GraphSvg.Node[] col = new GraphSvg.Node[kept.length + (kept.length < all ? 1 : 0)];
+    for (int i = 0; i < kept.length; i++) {
+      col[i] = parts.box(kept[i]);
+    }
+    if (kept.length < all) {
+      col[kept.length] = parts.more((upstream ? "up:" : "down:") + c, all - kept.length, upstream);
     }
     cols.add(col);
     colUnits.add(kept);
@@ -383,40 +455,64 @@ final class FocusLayout {
    * all of a column that fits, else the units linked to those kept in the column before, in the
    * order of their neighbours there (which keeps arrows from crossing), then in id order.
    */
-  private static List<List<Unit>> keep(List<List<Unit>> columns, Unit center, boolean upstream) {
-    List<List<Unit>> out = new ArrayList<>();
-    Map<UnitId, Integer> before = Map.of(center.id(), 0);
+  private static int[][] keep(
+      int[][] columns, int center, Index index, Scratch s, boolean upstream) {
+    List<int[]> out = new ArrayList<>();
+    // The column before: the unit, at position 0.
+    int gen = ++s.keptGeneration;
+    s.kept[center] = gen;
+    s.keptAt[center] = 0;
     int room = SIDE_LIMIT;
-    for (List<Unit> col : columns) {
+    for (int[] col : columns) {
       if (room <= 0) {
         break;
       }
       int limit = Math.min(COLUMN_LIMIT, room);
-      Map<UnitId, Integer> previous = before;
       // Upstream, a unit is linked to the column before by those that depend on it.
-      Map<UnitId, Double> rank = new HashMap<>();
-      for (Unit u : col) {
+      double[] rank = new double[col.length];
+      for (int i = 0; i < col.length; i++) {
         double sum = 0;
         int n = 0;
-        for (UnitId v : upstream ? u.enables() : u.dependsOn()) {
-          Integer at = previous.get(v);
-          if (at != null) {
-            sum += at;
+        for (int v : upstream ? index.down(col[i]) : index.up(col[i])) {
+          if (s.kept[v] == gen) {
+            sum += s.keptAt[v];
             n++;
           }
         }
-        rank.put(u.id(), n == 0 ? Double.MAX_VALUE : sum / n);
+        rank[i] = n == 0 ? Double.MAX_VALUE : sum / n;
       }
-      List<Unit> sorted = new ArrayList<>(col);
-      sorted.sort(Comparator.comparing((Unit u) -> rank.get(u.id())).thenComparing(Unit::id));
-      List<Unit> kept = sorted.size() <= limit ? sorted : sorted.subList(0, Math.max(1, limit - 1));
-      room -= kept.size();
-      Map<UnitId, Integer> at = new HashMap<>();
-      for (int i = 0; i < kept.size(); i++) {
-        at.put(kept.get(i).id(), i);
+      int take = col.length <= limit ? col.length : Math.max(1, limit - 1);
+      int[] kept = first(col, rank, take);
+      room -= kept.length;
+      gen = ++s.keptGeneration;
+      for (int i = 0; i < kept.length; i++) {
+        s.kept[kept[i]] = gen;
+        s.keptAt[kept[i]] = i;
       }
       out.add(kept);
-      before = at;
+    }
+    return out.toArray(new int[0][]);
+  }
+
+  /**
+   * The first {@code take} units of a column by rank, then by number (id order): picked one by one,
+   * as a column keeps at most {@link #COLUMN_LIMIT} of its units.
+   */
+  private static int[] first(int[] col, double[] rank, int take) {
+    int[] out = new int[take];
+    boolean[] taken = new boolean[col.length];
+    for (int k = 0; k < take; k++) {
+      int best = -1;
+      for (int i = 0; i < col.length; i++) {
+        if (!taken[i]
+            && (best < 0
+                || Double.compare(rank[i], rank[best]) < 0
+                || (Double.compare(rank[i], rank[best]) == 0 && col[i] < col[best]))) {
+          best = i;
+        }
+      }
+      taken[best] = true;
+      out[k] = col[best];
     }
     return out;
   }

@@ -152,10 +152,10 @@ final class FocusViews {
     if (changed.isEmpty()) {
       return false;
     }
-    for (List<List<Unit>> side : List.of(sides.up(), sides.down())) {
-      for (List<Unit> column : side) {
-        for (Unit x : column) {
-          if (changed.contains(x.id())) {
+    for (int[][] side : List.of(sides.up(), sides.down())) {
+      for (int[] column : side) {
+        for (int x : column) {
+          if (changed.contains(sides.unit(x).id())) {
             return true;
           }
         }

@@ -142,78 +142,110 @@ final class GraphSvg {
     Map<String, Edge> edgeByLink = new HashMap<>();
     edges.forEach(e -> edgeByLink.putIfAbsent(e.from() + "\u0000" + e.to(), e));
     StringBuilder sb = new StringBuilder(256 + 300 * nodes.size());
-    sb.append("<svg class=\"")
-        .append(css)
-        .append("\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-        .append(d.width())
-        .append(' ')
-        .append(d.height())
-        .append("\" width=\"")
-        .append(d.width())
-        .append("\" height=\"")
-        .append(d.height())
-        .append("\" role=\"group\" aria-label=\"")
-        .append(Escape.xml(ariaLabel))
-        .append("\">\n");
+    open(sb, css, d.width(), d.height(), ariaLabel);
     // Arrows first, so that boxes sit on top of them.
     for (Diagram.Arrow a : d.arrows()) {
       Edge e = edgeByLink.get(a.from() + "\u0000" + a.to());
       if (e == null || a.points().size() < 2) {
         continue;
       }
-      sb.append("<g class=\"gedge").append(e.css().isEmpty() ? "" : " " + e.css()).append("\">");
-      if (!e.tip().isEmpty()) {
-        sb.append("<title>").append(Escape.xml(e.tip())).append("</title>");
-      }
-      sb.append("<path d=\"");
+      appendEdgeStart(sb, e);
       appendPath(sb, a.points());
-      sb.append("\"/>");
-      appendHead(sb, a.points());
-      sb.append("</g>\n");
+      appendEdgeEnd(sb, a.points());
     }
     for (Diagram.Box b : d.boxes()) {
       Node n = byKey.get(b.key());
-      if (n == null) {
-        continue;
+      if (n != null) {
+        appendBox(sb, n, b.x(), b.y(), b.width(), b.height());
       }
-      boolean link = !n.url().isEmpty();
-      if (link) {
-        sb.append("<a href=\"").append(Escape.xml(n.url())).append("\" class=\"gnode");
-      } else {
-        sb.append("<g class=\"gnode");
-      }
-      if (!n.css().isEmpty()) {
-        sb.append(' ').append(n.css());
-      }
-      sb.append("\">").append(n.markup().tip());
-      sb.append("<rect x=\"")
-          .append(b.x())
-          .append("\" y=\"")
-          .append(b.y())
-          .append("\" width=\"")
-          .append(b.width())
-          .append("\" height=\"")
-          .append(b.height())
-          .append("\" rx=\"6\"/>");
-      int tx = b.x() + 9;
-      int labelLines = n.markup().line1b().isEmpty() ? 1 : 2;
-      // The text block is centred above the progress bar's strip.
-      int block = 18 * labelLines + (n.twoLines() ? 17 : 0);
-      int top = b.y() + (b.height() - 6 - block) / 2;
-      appendText(sb, "glabel", tx, top + 14, n.markup().line1());
-      if (labelLines == 2) {
-        appendText(sb, "glabel", tx, top + 32, n.markup().line1b());
-      }
-      if (n.twoLines()) {
-        appendText(sb, "gtitle", tx, top + 18 * labelLines + 14, n.markup().line2());
-      }
-      if (n.percent() >= 0) {
-        appendBar(sb, b, n.percent());
-      }
-      sb.append(link ? "</a>\n" : "</g>\n");
     }
-    sb.append("</svg>");
-    return sb.toString();
+    return sb.append("</svg>").toString();
+  }
+
+  /** The opening tag of a drawing {@code width} by {@code height}; {@code css} is its class. */
+  static void open(StringBuilder sb, String css, int width, int height, String ariaLabel) {
+    sb.append("<svg class=\"")
+        .append(css)
+        .append("\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" role=\"group\" aria-label=\"")
+        .append(Escape.xml(ariaLabel))
+        .append("\">\n");
+  }
+
+  /**
+   * An arrow of three segments (right, up or down, right), as the hand-made layouts draw them
+   * between neighbouring columns: from {@code (sx, sy)} to {@code (ex, ey)}, turning at {@code mx}.
+   */
+  static void appendElbow(StringBuilder sb, Edge e, int sx, int sy, int mx, int ex, int ey) {
+    appendEdgeStart(sb, e);
+    sb.append('M').append(sx).append(' ').append(sy);
+    sb.append(" L").append(mx).append(' ').append(sy);
+    sb.append(" L").append(mx).append(' ').append(ey);
+    sb.append(" L").append(ex).append(' ').append(ey).append("\"/>");
+    appendHead(sb, mx, ey, ex, ey);
+    sb.append("</g>\n");
+  }
+
+  private static void appendEdgeStart(StringBuilder sb, Edge e) {
+    sb.append("<g class=\"gedge").append(e.css().isEmpty() ? "" : " " + e.css()).append("\">");
+    if (!e.tip().isEmpty()) {
+      sb.append("<title>").append(Escape.xml(e.tip())).append("</title>");
+    }
+    sb.append("<path d=\"");
+  }
+
+  private static void appendEdgeEnd(StringBuilder sb, List<Diagram.Point> points) {
+    sb.append("\"/>");
+    Diagram.Point end = points.get(points.size() - 1);
+    Diagram.Point before = points.get(points.size() - 2);
+    appendHead(sb, before.x(), before.y(), end.x(), end.y());
+    sb.append("</g>\n");
+  }
+
+  /** A box of the diagram at {@code (x, y)}, {@code w} by {@code h}. */
+  static void appendBox(StringBuilder sb, Node n, int x, int y, int w, int h) {
+    boolean link = !n.url().isEmpty();
+    if (link) {
+      sb.append("<a href=\"").append(Escape.xml(n.url())).append("\" class=\"gnode");
+    } else {
+      sb.append("<g class=\"gnode");
+    }
+    if (!n.css().isEmpty()) {
+      sb.append(' ').append(n.css());
+    }
+    sb.append("\">").append(n.markup().tip());
+    sb.append("<rect x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(y)
+        .append("\" width=\"")
+        .append(w)
+        .append("\" height=\"")
+        .append(h)
+        .append("\" rx=\"6\"/>");
+    int tx = x + 9;
+    int labelLines = n.markup().line1b().isEmpty() ? 1 : 2;
+    // The text block is centred above the progress bar's strip.
+    int block = 18 * labelLines + (n.twoLines() ? 17 : 0);
+    int top = y + (h - 6 - block) / 2;
+    appendText(sb, "glabel", tx, top + 14, n.markup().line1());
+    if (labelLines == 2) {
+      appendText(sb, "glabel", tx, top + 32, n.markup().line1b());
+    }
+    if (n.twoLines()) {
+      appendText(sb, "gtitle", tx, top + 18 * labelLines + 14, n.markup().line2());
+    }
+    if (n.percent() >= 0) {
+      appendBar(sb, x, y, w, h, n.percent());
+    }
+    sb.append(link ? "</a>\n" : "</g>\n");
   }
 
   /**
@@ -251,7 +283,7 @@ final class GraphSvg {
         y + h / 2 + 5,
         "<tspan class=\"gicon\">" + Escape.xml(n.icon()) + "</tspan> " + Escape.xml(text));
     if (n.percent() >= 0) {
-      appendBar(sb, new Diagram.Box(n.key(), x + w - 64, y + h / 2 - 1, 58, 9), n.percent());
+      appendBar(sb, x + w - 64, y + h / 2 - 1, 58, 9, n.percent());
     }
     sb.append(link ? "</a>\n" : "</g>\n");
   }
@@ -269,10 +301,10 @@ final class GraphSvg {
   }
 
   /** A thin progress bar along the bottom of a box: its track, and the part done. */
-  private static void appendBar(StringBuilder sb, Diagram.Box b, int percent) {
-    int x = b.x() + 6;
-    int y = b.y() + b.height() - 7;
-    int w = b.width() - 12;
+  private static void appendBar(StringBuilder sb, int bx, int by, int bw, int bh, int percent) {
+    int x = bx + 6;
+    int y = by + bh - 7;
+    int w = bw - 12;
     sb.append("<rect class=\"gbar\" x=\"")
         .append(x)
         .append("\" y=\"")
@@ -300,23 +332,21 @@ final class GraphSvg {
   }
 
   /** A small filled triangle at the end of the arrow, pointing along its last segment. */
-  private static void appendHead(StringBuilder sb, List<Diagram.Point> points) {
-    Diagram.Point end = points.get(points.size() - 1);
-    Diagram.Point before = points.get(points.size() - 2);
-    double dx = end.x() - before.x();
-    double dy = end.y() - before.y();
+  private static void appendHead(StringBuilder sb, int fromX, int fromY, int toX, int toY) {
+    double dx = toX - fromX;
+    double dy = toY - fromY;
     double len = Math.hypot(dx, dy);
     if (len == 0) {
       return;
     }
     dx /= len;
     dy /= len;
-    double bx = end.x() - dx * 8;
-    double by = end.y() - dy * 8;
+    double bx = toX - dx * 8;
+    double by = toY - dy * 8;
     sb.append("<path class=\"ghead\" d=\"M")
-        .append(num(end.x()))
+        .append(num(toX))
         .append(' ')
-        .append(num(end.y()))
+        .append(num(toY))
         .append(" L")
         .append(num(bx - dy * 4))
         .append(' ')
