@@ -59,20 +59,8 @@ final class GraphCards {
       y += h + GAP;
     }
     int height = y - GAP + PAD;
-    sb.append(
-            "<svg class=\"graph graph-cards\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-        .append(width)
-        .append(' ')
-        .append(height)
-        .append("\" width=\"")
-        .append(width)
-        .append("\" height=\"")
-        .append(height)
-        .append("\" role=\"group\" aria-label=\"")
-        .append(Escape.xml(label))
-        .append("\">\n")
-        .append(body)
-        .append("</svg>");
+    GraphSvg.open(sb, "graph graph-cards", width, height, label);
+    sb.append(body).append("</svg>");
     return new Drawing(sb.toString(), width);
   }
 

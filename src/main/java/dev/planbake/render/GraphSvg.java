@@ -211,25 +211,7 @@ final class GraphSvg {
 
   /** A box of the diagram at {@code (x, y)}, {@code w} by {@code h}. */
   static void appendBox(StringBuilder sb, Node n, int x, int y, int w, int h) {
-    boolean link = !n.url().isEmpty();
-    if (link) {
-      sb.append("<a href=\"").append(Escape.xml(n.url())).append("\" class=\"gnode");
-    } else {
-      sb.append("<g class=\"gnode");
-    }
-    if (!n.css().isEmpty()) {
-      sb.append(' ').append(n.css());
-    }
-    sb.append("\">").append(n.markup().tip());
-    sb.append("<rect x=\"")
-        .append(x)
-        .append("\" y=\"")
-        .append(y)
-        .append("\" width=\"")
-        .append(w)
-        .append("\" height=\"")
-        .append(h)
-        .append("\" rx=\"6\"/>");
+    boolean link = openBox(sb, n, "gnode", x, y, w, h, 6);
     int tx = x + 9;
     int labelLines = n.markup().line1b().isEmpty() ? 1 : 2;
     // The text block is centred above the progress bar's strip.
@@ -249,15 +231,17 @@ final class GraphSvg {
   }
 
   /**
-   * A box as one line {@code w} wide: its icon and label, shortened to fit (the full text is in its
-   * tooltip), and a small progress bar at its right end.
+   * A box's link (or group), tooltip and rectangle, classed {@code css} and its own classes;
+   * returns whether it is a link, which the box's end closes.
    */
-  static void appendRow(StringBuilder sb, Node n, int x, int y, int w, int h) {
+  private static boolean openBox(
+      StringBuilder sb, Node n, String css, int x, int y, int w, int h, int rx) {
     boolean link = !n.url().isEmpty();
-    sb.append(
-        link
-            ? "<a href=\"" + Escape.xml(n.url()) + "\" class=\"gnode grow"
-            : "<g class=\"gnode grow");
+    if (link) {
+      sb.append("<a href=\"").append(Escape.xml(n.url())).append("\" class=\"").append(css);
+    } else {
+      sb.append("<g class=\"").append(css);
+    }
     if (!n.css().isEmpty()) {
       sb.append(' ').append(n.css());
     }
@@ -270,7 +254,18 @@ final class GraphSvg {
         .append(w)
         .append("\" height=\"")
         .append(h)
-        .append("\" rx=\"5\"/>");
+        .append("\" rx=\"")
+        .append(rx)
+        .append("\"/>");
+    return link;
+  }
+
+  /**
+   * A box as one line {@code w} wide: its icon and label, shortened to fit (the full text is in its
+   * tooltip), and a small progress bar at its right end.
+   */
+  static void appendRow(StringBuilder sb, Node n, int x, int y, int w, int h) {
+    boolean link = openBox(sb, n, "gnode grow", x, y, w, h, 5);
     int room = w - 16 - (n.percent() >= 0 ? 62 : 0) - (int) Math.ceil(1.6 * TITLE_PX);
     String text = n.text();
     for (int max = text.length(); TextWidth.of(text, TITLE_PX, false) > room && max > 4; max--) {
