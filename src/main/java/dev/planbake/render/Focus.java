@@ -20,17 +20,18 @@ final class Focus {
   private final Theme theme;
   private final GraphGroups groups;
   private final GraphBoxes.Cycles cycles;
-  private final FocusLayout.Index index;
+  private final Map<UnitId, Unit> units;
+  private FocusLayout.Index index;
 
   /**
    * What every view that draws or lists a unit writes the same way, by the unit's number, made once
    * per render: a site of 10,000 units draws each unit in a dozen views and lists it in dozens
    * more. Filled as views need them; two threads that make the same parts make equal ones.
    */
-  private final Parts[] parts;
+  private Parts[] parts;
 
   /** The arrows of each unit's dependencies (of its {@link FocusLayout.Index#up}), by number. */
-  private final GraphSvg.Edge[][] edges;
+  private GraphSvg.Edge[][] edges;
 
   /**
    * A unit as the views show it: its box linking to its focus view from a view three and four
@@ -48,9 +49,20 @@ final class Focus {
     this.theme = theme;
     this.groups = groups;
     this.cycles = cycles;
-    this.index = new FocusLayout.Index(units);
-    this.parts = new Parts[index.size()];
-    this.edges = new GraphSvg.Edge[index.size()][];
+    this.units = units;
+  }
+
+  /**
+   * Numbers the units, or takes the numbers of {@code last} (the index of the last update, or null)
+   * if the units and their dependencies are the same; before any view is made. Returns the index
+   * taken, for the next update.
+   */
+  FocusLayout.Index index(FocusLayout.Index last) {
+    FocusLayout.Index same = last == null ? null : last.with(units);
+    index = same != null ? same : new FocusLayout.Index(units);
+    parts = new Parts[index.size()];
+    edges = new GraphSvg.Edge[index.size()][];
+    return index;
   }
 
   /** Whether a unit has a focus view: every unit the graph draws. */

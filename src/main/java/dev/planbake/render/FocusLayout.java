@@ -72,13 +72,50 @@ final class FocusLayout {
    */
   static final class Index {
     private final Unit[] units;
-    private final Map<UnitId, Integer> number = new HashMap<>();
+    private final Map<UnitId, Integer> number;
     private final int[][] up;
     private final int[][] down;
     private final ThreadLocal<Scratch> scratch;
 
+    private Index(Unit[] units, Index same) {
+      this.units = units;
+      this.number = same.number;
+      this.up = same.up;
+      this.down = same.down;
+      this.scratch = same.scratch;
+    }
+
+    /**
+     * This index for {@code byId} when it holds the same units (by id) with the same dependencies
+     * both ways, as after an edit that changed boxes, statuses or titles: the numbers and arrows
+     * are kept and the units replaced, instead of sorting them all again. Null when they differ.
+     */
+    Index with(Map<UnitId, Unit> byId) {
+      if (byId.size() != units.length) {
+        return null;
+      }
+      Unit[] next = new Unit[units.length];
+      for (Unit u : byId.values()) {
+        Integer i = number.get(u.id());
+        if (i == null || next[i] != null) {
+          return null;
+        }
+        Unit was = units[i];
+        if (!same(was.dependsOn(), u.dependsOn()) || !same(was.enables(), u.enables())) {
+          return null;
+        }
+        next[i] = u;
+      }
+      return new Index(next, this);
+    }
+
+    private static boolean same(List<UnitId> a, List<UnitId> b) {
+      return a == b || a.equals(b);
+    }
+
     Index(Map<UnitId, Unit> byId) {
       units = byId.values().toArray(Unit[]::new);
+      number = new HashMap<>(2 * units.length);
       // Numbers in id order, so that sorting by number sorts by id.
       Arrays.sort(units, Comparator.comparing(Unit::id));
       for (int i = 0; i < units.length; i++) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,17 @@ final class FocusViews {
 
   /** What each view of the last update shows, by the view's unit; null when not known. */
   private Map<UnitId, Focus.Shown> shownOf;
+
+  /**
+   * The views that draw and that list each unit, by unit: {@link #shownOf} turned around, made when
+   * an edit first needs it and kept while {@link #shownOf} holds.
+   */
+  private Map<UnitId, List<UnitId>> drawnIn;
+
+  private Map<UnitId, List<UnitId>> listedIn;
+
+  /** The units of the last update by number, kept while the next has the same dependencies. */
+  private FocusLayout.Index lastIndex;
 
   private final AtomicLong nanos = new AtomicLong();
 
@@ -50,6 +62,8 @@ final class FocusViews {
       boolean remember,
       Emit emit) {
     nanos.set(0);
+    FocusLayout.Index index = focus.index(remember ? lastIndex : null);
+    lastIndex = remember ? index : null;
     boolean all = changes == null;
     Set<UnitId> changed = all ? Set.of() : changes.within(0);
     boolean dependenciesChanged = all || changes.dependenciesChanged();
@@ -62,17 +76,24 @@ final class FocusViews {
     }
     Set<UnitId> stale = null;
     if (!dependenciesChanged && shownOf != null) {
+      if (drawnIn == null) {
+        turnAround();
+      }
+      // The views that draw a changed unit, or list one whose row reads otherwise.
       stale = new HashSet<>(changed);
-      for (Map.Entry<UnitId, Focus.Shown> e : shownOf.entrySet()) {
-        if (e.getValue().changedWith(changed, relisted)) {
-          stale.add(e.getKey());
-        }
+      for (UnitId id : changed) {
+        stale.addAll(drawnIn.getOrDefault(id, List.of()));
+      }
+      for (UnitId id : relisted) {
+        stale.addAll(listedIn.getOrDefault(id, List.of()));
       }
     }
     boolean learn = remember && (dependenciesChanged || shownOf == null);
     Map<UnitId, Focus.Shown> shownNow = learn ? new ConcurrentHashMap<>() : null;
     if (learn || !remember) {
       shownOf = shownNow;
+      drawnIn = null;
+      listedIn = null;
     }
     Set<UnitId> reached = all || stale != null || learn ? Set.of() : reach(changed, byId);
     Set<UnitId> staleViews = stale;
@@ -116,6 +137,20 @@ final class FocusViews {
           });
     }
     return jobs;
+  }
+
+  /** Makes {@link #drawnIn} and {@link #listedIn} from {@link #shownOf}. */
+  private void turnAround() {
+    drawnIn = new HashMap<>();
+    listedIn = new HashMap<>();
+    for (Map.Entry<UnitId, Focus.Shown> e : shownOf.entrySet()) {
+      for (UnitId id : e.getValue().drawn()) {
+        drawnIn.computeIfAbsent(id, k -> new ArrayList<>()).add(e.getKey());
+      }
+      for (UnitId id : e.getValue().listed()) {
+        listedIn.computeIfAbsent(id, k -> new ArrayList<>()).add(e.getKey());
+      }
+    }
   }
 
   /** CPU time the jobs of the last update took, summed over the threads that ran them. */
