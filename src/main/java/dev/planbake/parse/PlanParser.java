@@ -115,6 +115,14 @@ public final class PlanParser {
    * their folders too ({@code specs-readme}, {@code plans-readme}), then numbered.
    */
   public static List<Plan> uniqueSlugs(List<Plan> plans) {
+    Set<String> seen = new java.util.HashSet<>(2 * plans.size());
+    boolean unique = true;
+    for (Plan p : plans) {
+      unique &= seen.add(p.slug());
+    }
+    if (unique) {
+      return plans;
+    }
     java.util.Map<String, Integer> count = new java.util.HashMap<>();
     for (Plan p : plans) {
       count.merge(p.slug(), 1, Integer::sum);

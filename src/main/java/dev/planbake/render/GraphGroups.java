@@ -76,6 +76,36 @@ final class GraphGroups {
   }
 
   /**
+   * The same groups holding the units of {@code units}, for a repository whose units have the same
+   * ids, statuses and links as this one's (only their boxes changed): grouping them again would
+   * give these groups.
+   */
+  GraphGroups withUnits(Map<UnitId, Unit> units) {
+    return new GraphGroups(this, units);
+  }
+
+  private GraphGroups(GraphGroups before, Map<UnitId, Unit> units) {
+    List<Unit> s = new ArrayList<>(before.shown.size());
+    for (Unit u : before.shown) {
+      s.add(units.get(u.id()));
+    }
+    this.shown = s;
+    this.wholeLimit = before.wholeLimit;
+    this.groups = new ArrayList<>(before.groups.size());
+    for (Group g : before.groups) {
+      List<Unit> us = new ArrayList<>(g.units().size());
+      for (Unit u : g.units()) {
+        us.add(units.get(u.id()));
+      }
+      Group now = new Group(g.name(), g.slug(), List.copyOf(us));
+      groups.add(now);
+      for (Unit u : us) {
+        groupOf.put(u.id(), now);
+      }
+    }
+  }
+
+  /**
    * Units that are work or take part in a dependency; pages that are not work (READMEs, notes) and
    * stand alone would only add noise.
    */

@@ -47,6 +47,21 @@ public final class Renderer {
 
   private Map<UnitId, Unit> lastUnits = Map.of();
 
+  /** The groups of the last update's graph pages. */
+  private GraphGroups lastGroups;
+
+  /** The asset pages of the last update, reused while their bytes are the same array. */
+  private Map<String, Page> assetPages = Map.of();
+
+  /**
+   * The page and badge of every plan and the permalink of every unit at the last update that kept
+   * pages (null after one that rendered all).
+   */
+  private List<String> ownPages;
+
+  /** The pages the last update rendered; every other page it returned was taken as it was. */
+  private List<Page> rendered = List.of();
+
   /** Takes pages as they are rendered, from any thread. */
   public interface PageSink {
     void accept(Page page) throws IOException;
@@ -141,11 +156,24 @@ public final class Renderer {
       List<Diagnostic> diagnostics,
       Set<String> changedPlans) {
     paths.trim(repo);
+    // The graph stage keeps the edges of the last repository when edits changed only boxes: then
+    // every plan, unit, file, link, status and group is as it was, and only progress differs.
+    boolean sameShape =
+        before != null
+            && changedPlans != null
+            && before == lastRepo
+            && lastGroups != null
+            && repo.edges() == before.edges()
+            && repo.cycles() == before.cycles()
+            && sameUnits(before, repo);
     Map<UnitId, Unit> units = byId(repo);
     Map<String, Plan> plans = new LinkedHashMap<>();
-    Map<String, String> pageBySource = new HashMap<>();
+    Map<String, String> pageBySource = sameShape ? null : new HashMap<>();
     for (Plan p : repo.plans()) {
       plans.put(p.slug(), p);
+      if (sameShape) {
+        continue;
+      }
       String dir = paths.of(p).dir();
       for (String f : p.files()) {
         pageBySource.put(f, dir);
@@ -157,7 +185,7 @@ public final class Renderer {
     // A one-shot build draws a unit's row once for all its lists; serve keeps rows between edits.
     rows.next(sink == null, units);
     Views views = new Views(units, plans, rows);
-    if (body == null || !body.sameTargets(settings.trustHtml(), pageBySource)) {
+    if (!sameShape && (body == null || !body.sameTargets(settings.trustHtml(), pageBySource))) {
       body = new BodyHtml(settings.trustHtml(), pageBySource);
     } else {
       Set<Object> current = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -171,7 +199,7 @@ public final class Renderer {
     // What a later update can reuse is kept only by renderers that keep their pages (serve);
     // a one-shot build streams its pages away and would only spend memory on it.
     body.remember(sink == null);
-    GraphGroups groups = new GraphGroups(repo);
+    GraphGroups groups = sameShape ? lastGroups.withUnits(units) : new GraphGroups(repo);
     GraphBoxes.Cycles cycles = GraphBoxes.Cycles.of(repo);
     Neighbourhood hood = new Neighbourhood(units, groups, cycles);
     Pages pages =
@@ -186,31 +214,33 @@ public final class Renderer {
             hood,
             new Freshness(history, changelog, settings.editUrl(), historyMemo));
     // Plan pages link to the graph page of their units: when groups change, all of them do.
-    Map<UnitId, String> graphPageOf = groups.pages();
     boolean regrouped = false;
-    for (Map.Entry<UnitId, String> e : graphPageOf.entrySet()) {
-      String was = lastGraphPages.get(e.getKey());
-      regrouped |= was != null && !was.equals(e.getValue());
-    }
-    lastGraphPages = graphPageOf;
-    // A group page whose units came, went or moved is drawn again even if none of them changed.
-    Map<UnitId, String> slugs = groups.slugs();
     Set<String> regroupedSlugs = new HashSet<>();
-    slugs.forEach(
-        (id, slug) -> {
-          String was = lastSlugs.get(id);
-          if (!slug.equals(was)) {
-            regroupedSlugs.add(slug);
-            regroupedSlugs.add(was);
-          }
-        });
-    lastSlugs.forEach(
-        (id, was) -> {
-          if (!slugs.containsKey(id)) {
-            regroupedSlugs.add(was);
-          }
-        });
-    lastSlugs = slugs;
+    if (!sameShape) {
+      Map<UnitId, String> graphPageOf = groups.pages();
+      for (Map.Entry<UnitId, String> e : graphPageOf.entrySet()) {
+        String was = lastGraphPages.get(e.getKey());
+        regrouped |= was != null && !was.equals(e.getValue());
+      }
+      lastGraphPages = graphPageOf;
+      // A group page whose units came, went or moved is drawn again even if none of them changed.
+      Map<UnitId, String> slugs = groups.slugs();
+      slugs.forEach(
+          (id, slug) -> {
+            String was = lastSlugs.get(id);
+            if (!slug.equals(was)) {
+              regroupedSlugs.add(slug);
+              regroupedSlugs.add(was);
+            }
+          });
+      lastSlugs.forEach(
+          (id, was) -> {
+            if (!slugs.containsKey(id)) {
+              regroupedSlugs.add(was);
+            }
+          });
+      lastSlugs = slugs;
+    }
     boolean all = before == null || changedPlans == null || regrouped;
     Map<UnitId, Unit> unitsBefore = all ? Map.of() : before == lastRepo ? lastUnits : byId(before);
     Affected changes = all ? null : new Affected(before, unitsBefore, repo, units, changedPlans);
@@ -357,27 +387,48 @@ public final class Renderer {
     }
 
     Map<String, Page> out = new LinkedHashMap<>();
-    theme.assets().forEach((path, bytes) -> put(out, new Page(path, bytes)));
+    Map<String, Page> assetsBefore = assetPages;
+    Map<String, Page> assetsNow = new HashMap<>();
+    theme
+        .assets()
+        .forEach(
+            (path, bytes) -> {
+              Page was = assetsBefore.get(path);
+              Page page = was != null && was.bytes() == bytes ? was : new Page(path, bytes);
+              assetsNow.put(path, page);
+              put(out, page);
+            });
+    assetPages = sink == null ? assetsNow : Map.of();
     for (List<Page> made : Jobs.run(workers, jobs)) {
       made.forEach(p -> out.put(p.path(), p));
     }
+    rendered = List.copyOf(out.values());
     layoutMillis = graphNanos.get() / 1_000_000;
     focusMillis = focusViews.millis();
     keptLists.forEach(path -> keep(previous, out, path));
     if (!all) {
-      // Everything not rendered again is as it was, as long as its plan or unit still exists.
-      for (Plan p : repo.plans()) {
-        PagePaths.OfPlan at = paths.of(p);
-        keep(previous, out, at.page());
-        keep(previous, out, at.badge());
+      // Everything not rendered again is as it was, as long as its plan or unit still exists: the
+      // same plans and units as last time when only boxes changed.
+      if (!sameShape || ownPages == null) {
+        List<String> own = new ArrayList<>(2 * repo.plans().size() + repo.units().size());
+        for (Plan p : repo.plans()) {
+          PagePaths.OfPlan at = paths.of(p);
+          own.add(at.page());
+          own.add(at.badge());
+        }
+        for (Unit u : repo.units()) {
+          own.add(paths.permalinkPage(u));
+        }
+        ownPages = own;
       }
-      for (Unit u : repo.units()) {
-        keep(previous, out, paths.permalinkPage(u));
-      }
+      ownPages.forEach(path -> keep(previous, out, path));
+    } else {
+      ownPages = null;
     }
     if (sink == null) {
       lastRepo = repo;
       lastUnits = units;
+      lastGroups = groups;
     }
     return out;
   }
@@ -388,6 +439,28 @@ public final class Renderer {
       m.put(u.id(), u);
     }
     return m;
+  }
+
+  /**
+   * Whether two repositories hold the same plans and the very same unit ids in the same order, as
+   * the graph stage makes them when it keeps the last repository's shape (a full build makes new
+   * ids).
+   */
+  private static boolean sameUnits(Repository a, Repository b) {
+    if (a.units().size() != b.units().size() || a.plans().size() != b.plans().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.units().size(); i++) {
+      if (a.units().get(i).id() != b.units().get(i).id()) {
+        return false;
+      }
+    }
+    for (int i = 0; i < a.plans().size(); i++) {
+      if (!a.plans().get(i).slug().equals(b.plans().get(i).slug())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean inList(Lists.Listing listing, Unit u) {
@@ -445,6 +518,14 @@ public final class Renderer {
         out.put(path, p);
       }
     }
+  }
+
+  /**
+   * The pages the last update rendered (when pages are kept for later updates): every other page it
+   * returned is the very page object it was given, unchanged.
+   */
+  public List<Page> rendered() {
+    return rendered;
   }
 
   /** The site path of a plan's page file ({@code plans/<slug>/index.html}). */

@@ -26,6 +26,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -285,10 +286,23 @@ final class Theme {
   /**
    * Every asset as site path to bytes: the built-in ones, overridden and extended by the user's.
    */
+  /** The built-in theme's assets, read once: they are in the jar and do not change. */
+  private static volatile Map<String, byte[]> builtInAssets;
+
+  /**
+   * Every asset of the theme by site path: the built-in ones (the same arrays every time, never to
+   * be written to) with the user's on top, read afresh.
+   */
   Map<String, byte[]> assets() {
-    Map<String, byte[]> out = new TreeMap<>();
-    readBuiltInAssets(out);
-    out.put(FUSE_ASSET, FUSE.clone());
+    Map<String, byte[]> builtIn = builtInAssets;
+    if (builtIn == null) {
+      Map<String, byte[]> read = new TreeMap<>();
+      readBuiltInAssets(read);
+      builtIn = Collections.unmodifiableMap(read);
+      builtInAssets = builtIn;
+    }
+    Map<String, byte[]> out = new TreeMap<>(builtIn);
+    out.put(FUSE_ASSET, FUSE);
     if (userDir != null && Files.isDirectory(userDir.resolve("assets"))) {
       readTree(userDir.resolve("assets"), out);
     }

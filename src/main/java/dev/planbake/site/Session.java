@@ -48,7 +48,14 @@ public final class Session {
   private final AtomicInteger renderedCount = new AtomicInteger();
   private volatile int toParse;
   private volatile int toRender;
-  private Map<PlanSource, Parsed> parsed = new HashMap<>();
+
+  /**
+   * The plans of the last refresh as parsed, by where their primary file is: a source is looked up
+   * there and compared with the one parsed (the same object when its files were not read again),
+   * instead of hashing every source's whole text on every refresh.
+   */
+  private Map<Where, Parsed> parsed = new HashMap<>();
+
   private Map<String, Page> pages = new LinkedHashMap<>();
   private Repository previous;
 
@@ -89,8 +96,21 @@ public final class Session {
   /** The plans of the last refresh, by identity: a plan not parsed again is the same object. */
   private Set<Plan> lastPlans = Set.of();
 
-  /** A plan as parsed, with the problems its parse reported. */
-  private record Parsed(Plan plan, List<Diagnostic> problems) {}
+  /** A plan as parsed from its source, with the problems its parse reported. */
+  private record Parsed(PlanSource source, Plan plan, List<Diagnostic> problems) {}
+
+  /** Where a plan's primary file is: the key of {@link #parsed}. */
+  private record Where(Path root, String primary) {
+    static Where of(PlanSource s) {
+      return new Where(s.root(), s.primary().source());
+    }
+  }
+
+  /** The last refresh's parse of {@code s}, if its files are the same, else null. */
+  private Parsed parsedBefore(PlanSource s) {
+    Parsed p = parsed.get(Where.of(s));
+    return p != null && (p.source() == s || p.source().equals(s)) ? p : null;
+  }
 
   /** What a refresh produced: the result, the pages that changed or went away, and all pages. */
   public record Update(
@@ -214,7 +234,7 @@ public final class Session {
     if (lastSources == null || lastSources.isEmpty()) {
       return refresh();
     }
-    parsed.remove(lastSources.get(Math.floorMod(round * 7919, lastSources.size())));
+    parsed.remove(Where.of(lastSources.get(Math.floorMod(round * 7919, lastSources.size()))));
     return withoutScan(lastSources);
   }
 
@@ -317,15 +337,20 @@ public final class Session {
       clock.lap("render");
       clock.note(" graphs", renderer.graphMillis());
       clock.note(" focus", renderer.focusMillis());
-      for (Page p : next.values()) {
+      // Only pages rendered again can differ: the others are the objects they were.
+      boolean added = false;
+      for (Page p : renderer.rendered()) {
         Page before = pages.get(p.path());
+        added |= before == null;
         if (before != p && (before == null || !Arrays.equals(before.bytes(), p.bytes()))) {
           changed.add(p);
         }
       }
-      for (String path : pages.keySet()) {
-        if (!next.containsKey(path)) {
-          removed.add(path);
+      if (added || next.size() != pages.size()) {
+        for (String path : pages.keySet()) {
+          if (!next.containsKey(path)) {
+            removed.add(path);
+          }
         }
       }
       pages = next;
@@ -357,7 +382,7 @@ public final class Session {
    */
   private List<Plan> parse(List<PlanSource> sources, Stopwatch clock, Diagnostics diagnostics) {
     List<PlanSource> todo =
-        keep ? sources.stream().filter(s -> !parsed.containsKey(s)).toList() : sources;
+        keep ? sources.stream().filter(s -> parsedBefore(s) == null).toList() : sources;
     parsedCount.set(0);
     toParse = todo.size();
     long chars = 0;
@@ -375,17 +400,26 @@ public final class Session {
               progress.update("parse", parsedCount.incrementAndGet(), toParse);
               return p;
             });
-    // A one-shot run parsed every source, in order; only a kept session looks them up (hashing a
-    // source hashes its whole text).
-    Map<PlanSource, Parsed> next = keep ? new HashMap<>() : Map.of();
+    // A one-shot run parsed every source, in order; only a kept session looks them up.
+    Map<PlanSource, Parsed> freshBySource = new IdentityHashMap<>();
     for (int i = 0; keep && i < todo.size(); i++) {
-      next.put(todo.get(i), fresh.get(i));
+      freshBySource.put(todo.get(i), fresh.get(i));
     }
+    Map<Where, Parsed> next = keep ? new HashMap<>(2 * sources.size()) : Map.of();
     List<Plan> plans = new ArrayList<>(sources.size());
     List<Changes.Head> single = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       PlanSource s = sources.get(i);
-      Parsed p = keep ? next.computeIfAbsent(s, parsed::get) : fresh.get(i);
+      Parsed p;
+      if (keep) {
+        p = freshBySource.get(s);
+        if (p == null) {
+          p = parsedBefore(s);
+        }
+        next.put(Where.of(s), p);
+      } else {
+        p = fresh.get(i);
+      }
       diagnostics.addAll(settings.trustHtml() ? kept(p.problems()) : p.problems());
       if (p.plan() != null) {
         plans.add(p.plan());
@@ -411,7 +445,7 @@ public final class Session {
     Diagnostics own = new Diagnostics(Integer.MAX_VALUE);
     try {
       Plan plan = PlanParser.parse(s, own, packHtml);
-      return new Parsed(plan, own.sorted());
+      return new Parsed(s, plan, own.sorted());
     } catch (RuntimeException | StackOverflowError e) {
       PlanSource.File f = s.primary();
       own.add(
@@ -419,7 +453,7 @@ public final class Session {
                   Position.of(s.root().resolve(f.source()), f.source(), 1),
                   "internal error while reading this plan (" + e + "); it is left out")
               .withHint("please report it with the file attached"));
-      return new Parsed(null, own.sorted());
+      return new Parsed(s, null, own.sorted());
     }
   }
 }

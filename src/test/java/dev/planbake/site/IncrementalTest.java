@@ -408,6 +408,32 @@ class IncrementalTest {
   }
 
   @Test
+  void boxesAppendedInARowInAGroupedGraphStayEqualToAFullBuild() throws IOException {
+    // Edits that change only boxes keep every plan, unit, link and group as it was: the renderer
+    // then takes the last update's groups with the new units, and its list of each plan's and
+    // unit's pages, instead of making them again. A dependency added afterwards regroups afresh.
+    Path corpus = tmp.resolve("gen");
+    dev.planbake.GenPlans.generate(corpus, 220, 5, false);
+    plans = corpus.resolve("plans");
+    settings = settings.withPlans(List.of(plans));
+    session = new Session(settings, true);
+    session.refresh();
+    Path file = anyFileWith("- [ ] ");
+    for (int k = 1; k <= 3; k++) {
+      append(file, "\n- [x] bench edit " + k + "\n");
+      Session.Update u = assertSameAsFullBuild();
+      assertTrue(
+          u.changed().stream().anyMatch(p -> p.path().startsWith("graph/")),
+          "a graph page shows the unit's new progress");
+      assertTrue(u.removed().isEmpty(), "no page goes away: " + u.removed());
+    }
+    append(file, "\nDepends on: Unit 1.0\n");
+    assertSameAsFullBuild();
+    append(file, "\n- [x] bench edit 4\n");
+    assertSameAsFullBuild();
+  }
+
+  @Test
   void aWordOrHeadingThatBecomesCommonLeavesEveryEntryOfAKeptSession() throws IOException {
     // Below 210 units a heading or word is common once more than 20 units hold it. Twenty plans
     // hold both; an edit of a twenty-first drops them from the entries of the twenty others, whose
