@@ -360,6 +360,11 @@ final class Pages {
 
   // ---- shared
 
+  /** The units of a plan that are listed (not placeholders), in repository order. */
+  List<Unit> units(Plan p) {
+    return unitsByPlan.getOrDefault(p.slug(), List.of());
+  }
+
   Freshness freshness() {
     return freshness;
   }

@@ -35,6 +35,7 @@ public final class Renderer {
   private BodyHtml body;
   private final SearchMemo searchMemo = new SearchMemo();
   private final StatusJson.Memo statusMemo = new StatusJson.Memo();
+  private final AllPlans.Memo plansMemo = new AllPlans.Memo();
   private final FocusViews focusViews = new FocusViews();
   private final PagePaths paths = new PagePaths();
   private final Rows rows;
@@ -335,7 +336,7 @@ public final class Renderer {
       }
     }
     if (all || !rowsChanged.isEmpty() || !previous.containsKey(AllPlans.PATH)) {
-      AllPlans allPlans = new AllPlans(pages, theme, views, repo);
+      AllPlans allPlans = new AllPlans(pages, theme, views, repo, sink == null ? plansMemo : null);
       jobs.add(() -> emit(allPlans.render()));
     } else {
       keptLists.add(AllPlans.PATH);

@@ -42,28 +42,26 @@ final class Rows {
   private final Map<String, Map<UnitId, Ref>> refs = new ConcurrentHashMap<>();
 
   /**
-   * A row's template and the record it draws. Its hash is that of the object of the row's unit
-   * reference, not of the record's text: references are kept between updates, so a row that did not
-   * change is found by comparing its fields with themselves (an equal row with another reference
-   * object is drawn once more, to the same HTML).
+   * A row's template and its unit's reference, by the reference's object: references are kept
+   * between updates, so a unit's row is found without hashing its text. Only the last row drawn for
+   * a reference is kept: a unit that waits on an edited unit gets a new row at each edit, and the
+   * rows of earlier edits would otherwise pile up behind one key (an equal row with another
+   * reference object is drawn once more, to the same HTML).
    */
   private static final class Key {
     private final String template;
-    private final Object row;
+    private final View.UnitRef unit;
     private final int hash;
 
-    Key(String template, View.UnitRef unit, Object row) {
+    Key(String template, View.UnitRef unit) {
       this.template = template;
-      this.row = row;
+      this.unit = unit;
       this.hash = 31 * template.hashCode() + System.identityHashCode(unit);
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k
-          && k.hash == hash
-          && k.template.equals(template)
-          && k.row.equals(row);
+      return o instanceof Key k && k.unit == unit && k.template.equals(template);
     }
 
     @Override
@@ -72,12 +70,17 @@ final class Rows {
     }
   }
 
-  /** A row's HTML and the last update that used it. */
+  /**
+   * A row (the record without its HTML), its HTML and the last update that used it: a record's
+   * {@code equals} covers everything its template can read, so an equal row draws equal HTML.
+   */
   private static final class Drawn {
+    final Object row;
     final String html;
     volatile int used;
 
-    Drawn(String html, int used) {
+    Drawn(Object row, String html, int used) {
+      this.row = row;
       this.html = html;
       this.used = used;
     }
@@ -125,17 +128,15 @@ final class Rows {
    * earlier row equal to it, else drawn now. Called from any thread.
    */
   private String html(String template, View.UnitRef unit, Object row) {
-    Key key = new Key(template, unit, row);
+    Key key = new Key(template, unit);
     Drawn d = drawn.get(key);
-    if (d == null) {
+    if (d == null || !d.row.equals(row)) {
       Map<String, Object> ctx = new HashMap<>();
       ctx.put("r", row);
-      Drawn made = new Drawn(theme.render(template, ctx), update);
-      d = drawn.putIfAbsent(key, made);
-      if (d == null) {
-        used.incrementAndGet();
-        return made.html;
-      }
+      d = new Drawn(row, theme.render(template, ctx), update);
+      drawn.put(key, d);
+      used.incrementAndGet();
+      return d.html;
     }
     if (d.used != update) {
       d.used = update;

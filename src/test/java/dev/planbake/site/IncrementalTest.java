@@ -354,6 +354,38 @@ class IncrementalTest {
     assertTrue(changed(fixed, "problems/index.html"), "and no longer once it is fixed");
   }
 
+  @Test
+  void aPlansNewTagsAndDatesAreInTheRowsOfAllPlansAndItsOrderFollowsANewFile() throws IOException {
+    // /plans/ keeps each unit's row while its reference and its plan's cells (tags, folder,
+    // dates) are the same objects, and the plans' order by file while no file came or went.
+    startSmallPlans();
+    Files.writeString(plans.resolve("b.md"), plan("Beta", "[core]", "2026-01-05", "[ ]"));
+    Files.writeString(plans.resolve("c.md"), plan("Gamma", "[core]", "2026-01-06", "[ ]"));
+    keepASession();
+    Files.writeString(plans.resolve("b.md"), plan("Beta", "[core, billing]", "2026-02-07", "[ ]"));
+    Session.Update retagged = assertSameAsFullBuild();
+    String table = page(retagged, "plans/index.html");
+    assertTrue(table.contains("billing") && table.contains("2026-02-07"), table);
+    Files.writeString(plans.resolve("a.md"), plan("Alpha", "[core]", "2026-01-04", "[x]"));
+    Session.Update added = assertSameAsFullBuild();
+    String rows = page(added, "plans/index.html");
+    assertTrue(rows.indexOf("Alpha") < rows.indexOf("Beta"), "a.md comes before b.md");
+    Files.writeString(plans.resolve("c.md"), plan("Gamma", "[core]", "2026-01-06", "[x]"));
+    assertSameAsFullBuild();
+  }
+
+  private static String plan(String title, String tags, String updated, String box) {
+    return "---\ntags: "
+        + tags
+        + "\nupdated: "
+        + updated
+        + "\n---\n# "
+        + title
+        + "\n\n- "
+        + box
+        + " one\n- [ ] two\n";
+  }
+
   private static boolean changed(Session.Update u, String path) {
     return u.changed().stream().anyMatch(p -> p.path().equals(path));
   }
