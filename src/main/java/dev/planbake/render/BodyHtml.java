@@ -2,7 +2,10 @@ package dev.planbake.render;
 
 import dev.planbake.model.Document;
 import dev.planbake.model.Html;
+import dev.planbake.model.Plan;
+import dev.planbake.model.Repository;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -102,6 +105,24 @@ final class BodyHtml {
     synchronized (cache) {
       cache.keySet().retainAll(currentHtml);
     }
+  }
+
+  /**
+   * The page each plans-folder file (and each feature folder) is shown on, for links between plans:
+   * what a cleaner is made with.
+   */
+  static Map<String, String> targets(Repository repo, PagePaths paths) {
+    Map<String, String> pageBySource = new HashMap<>();
+    for (Plan p : repo.plans()) {
+      String dir = paths.of(p).dir();
+      for (String f : p.files()) {
+        pageBySource.put(f, dir);
+      }
+      if (p.files().size() > 1) {
+        pageBySource.put(p.source().substring(0, p.source().lastIndexOf('/')), dir);
+      }
+    }
+    return pageBySource;
   }
 
   /** Whether this cleaner rewrites links the same way for {@code pages}. */

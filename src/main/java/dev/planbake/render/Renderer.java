@@ -43,22 +43,8 @@ public final class Renderer {
   /** Pages drawn again only when what they show changed (kept when pages are, under serve). */
   private final KeptPages kept = new KeptPages();
 
-  /** The repository of the last update and its units by id, for the next to compare with. */
-  private Repository lastRepo;
-
-  private Map<UnitId, Unit> lastUnits = Map.of();
-
-  /** The groups of the last update's graph pages. */
-  private GraphGroups lastGroups;
-
-  /** The asset pages of the last update, reused while their bytes are the same array. */
-  private Map<String, Page> assetPages = Map.of();
-
-  /**
-   * The page and badge of every plan and the permalink of every unit at the last update that kept
-   * pages (null after one that rendered all).
-   */
-  private List<String> ownPages;
+  /** What the last update made, for the next to compare with and take from (serve). */
+  private final LastUpdate last = new LastUpdate();
 
   /** The pages the last update rendered; every other page it returned was taken as it was. */
   private List<Page> rendered = List.of();
@@ -90,12 +76,6 @@ public final class Renderer {
 
   /** Permalink pages are small: a job renders this many, so that a job is worth its handing out. */
   private static final int PERMALINKS_PER_JOB = 64;
-
-  /** The graph page of every drawn unit at the last update, to notice a regrouping. */
-  private Map<UnitId, String> lastGraphPages = Map.of();
-
-  /** The group slug of every drawn unit at the last update. */
-  private Map<UnitId, String> lastSlugs = Map.of();
 
   /** A renderer on the calling thread alone. */
   public Renderer(Settings settings, String generator) {
@@ -157,35 +137,16 @@ public final class Renderer {
       List<Diagnostic> diagnostics,
       Set<String> changedPlans) {
     paths.trim(repo);
-    // The graph stage keeps the edges of the last repository when edits changed only boxes: then
-    // every plan, unit, file, link, status and group is as it was, and only progress differs.
-    boolean sameShape =
-        before != null
-            && changedPlans != null
-            && before == lastRepo
-            && lastGroups != null
-            && repo.edges() == before.edges()
-            && repo.cycles() == before.cycles()
-            && sameUnits(before, repo);
-    Map<UnitId, Unit> units = byId(repo);
+    boolean sameShape = last.sameShape(before, repo, changedPlans);
+    Map<UnitId, Unit> units = LastUpdate.byId(repo);
     Map<String, Plan> plans = new LinkedHashMap<>();
-    Map<String, String> pageBySource = sameShape ? null : new HashMap<>();
     for (Plan p : repo.plans()) {
       plans.put(p.slug(), p);
-      if (sameShape) {
-        continue;
-      }
-      String dir = paths.of(p).dir();
-      for (String f : p.files()) {
-        pageBySource.put(f, dir);
-      }
-      if (p.files().size() > 1) {
-        pageBySource.put(p.source().substring(0, p.source().lastIndexOf('/')), dir);
-      }
     }
     // A one-shot build draws a unit's row once for all its lists; serve keeps rows between edits.
     rows.next(sink == null, units);
     Views views = new Views(units, plans, rows);
+    Map<String, String> pageBySource = sameShape ? null : BodyHtml.targets(repo, paths);
     if (!sameShape && (body == null || !body.sameTargets(settings.trustHtml(), pageBySource))) {
       body = new BodyHtml(settings.trustHtml(), pageBySource);
     } else {
@@ -200,7 +161,7 @@ public final class Renderer {
     // What a later update can reuse is kept only by renderers that keep their pages (serve);
     // a one-shot build streams its pages away and would only spend memory on it.
     body.remember(sink == null);
-    GraphGroups groups = sameShape ? lastGroups.withUnits(units) : new GraphGroups(repo);
+    GraphGroups groups = last.groups(repo, units, sameShape);
     GraphBoxes.Cycles cycles = GraphBoxes.Cycles.of(repo);
     Neighbourhood hood = new Neighbourhood(units, groups, cycles);
     Pages pages =
@@ -214,36 +175,11 @@ public final class Renderer {
             units,
             hood,
             new Freshness(history, changelog, settings.editUrl(), historyMemo));
-    // Plan pages link to the graph page of their units: when groups change, all of them do.
-    boolean regrouped = false;
-    Set<String> regroupedSlugs = new HashSet<>();
-    if (!sameShape) {
-      Map<UnitId, String> graphPageOf = groups.pages();
-      for (Map.Entry<UnitId, String> e : graphPageOf.entrySet()) {
-        String was = lastGraphPages.get(e.getKey());
-        regrouped |= was != null && !was.equals(e.getValue());
-      }
-      lastGraphPages = graphPageOf;
-      // A group page whose units came, went or moved is drawn again even if none of them changed.
-      Map<UnitId, String> slugs = groups.slugs();
-      slugs.forEach(
-          (id, slug) -> {
-            String was = lastSlugs.get(id);
-            if (!slug.equals(was)) {
-              regroupedSlugs.add(slug);
-              regroupedSlugs.add(was);
-            }
-          });
-      lastSlugs.forEach(
-          (id, was) -> {
-            if (!slugs.containsKey(id)) {
-              regroupedSlugs.add(was);
-            }
-          });
-      lastSlugs = slugs;
-    }
-    boolean all = before == null || changedPlans == null || regrouped;
-    Map<UnitId, Unit> unitsBefore = all ? Map.of() : before == lastRepo ? lastUnits : byId(before);
+    // Plan pages link to the graph page of their units: when those move, all of them change; a
+    // group page whose units came, went or moved is drawn again even if none of them changed.
+    LastUpdate.Regrouping regrouping = last.regroup(groups, sameShape);
+    boolean all = before == null || changedPlans == null || regrouping.pagesMoved();
+    Map<UnitId, Unit> unitsBefore = all ? Map.of() : last.unitsOf(before);
     Affected changes = all ? null : new Affected(before, unitsBefore, repo, units, changedPlans);
 
     // A group page shows only its units and their neighbours: it is kept when none changed.
@@ -258,7 +194,7 @@ public final class Renderer {
             cycles,
             layout,
             all ? null : changes.within(0),
-            regroupedSlugs,
+            regrouping.slugs(),
             previous::get);
     Set<UnitId> affected = all ? Set.of() : changes.within(Affected.DEPTH);
     Set<String> planSet = new HashSet<>();
@@ -388,18 +324,7 @@ public final class Renderer {
     }
 
     Map<String, Page> out = new LinkedHashMap<>();
-    Map<String, Page> assetsBefore = assetPages;
-    Map<String, Page> assetsNow = new HashMap<>();
-    theme
-        .assets()
-        .forEach(
-            (path, bytes) -> {
-              Page was = assetsBefore.get(path);
-              Page page = was != null && was.bytes() == bytes ? was : new Page(path, bytes);
-              assetsNow.put(path, page);
-              put(out, page);
-            });
-    assetPages = sink == null ? assetsNow : Map.of();
+    last.assets(theme.assets(), sink == null).forEach(p -> put(out, p));
     for (List<Page> made : Jobs.run(workers, jobs)) {
       made.forEach(p -> out.put(p.path(), p));
     }
@@ -408,60 +333,13 @@ public final class Renderer {
     focusMillis = focusViews.millis();
     keptLists.forEach(path -> keep(previous, out, path));
     if (!all) {
-      // Everything not rendered again is as it was, as long as its plan or unit still exists: the
-      // same plans and units as last time when only boxes changed.
-      if (!sameShape || ownPages == null) {
-        List<String> own = new ArrayList<>(2 * repo.plans().size() + repo.units().size());
-        for (Plan p : repo.plans()) {
-          PagePaths.OfPlan at = paths.of(p);
-          own.add(at.page());
-          own.add(at.badge());
-        }
-        for (Unit u : repo.units()) {
-          own.add(paths.permalinkPage(u));
-        }
-        ownPages = own;
-      }
-      ownPages.forEach(path -> keep(previous, out, path));
-    } else {
-      ownPages = null;
+      // Everything not rendered again is as it was, as long as its plan or unit still exists.
+      last.ownPages(repo, paths, sameShape).forEach(path -> keep(previous, out, path));
     }
     if (sink == null) {
-      lastRepo = repo;
-      lastUnits = units;
-      lastGroups = groups;
+      last.remember(repo, units, groups);
     }
     return out;
-  }
-
-  private static Map<UnitId, Unit> byId(Repository repo) {
-    Map<UnitId, Unit> m = new HashMap<>(2 * repo.units().size());
-    for (Unit u : repo.units()) {
-      m.put(u.id(), u);
-    }
-    return m;
-  }
-
-  /**
-   * Whether two repositories hold the same plans and the very same unit ids in the same order, as
-   * the graph stage makes them when it keeps the last repository's shape (a full build makes new
-   * ids).
-   */
-  private static boolean sameUnits(Repository a, Repository b) {
-    if (a.units().size() != b.units().size() || a.plans().size() != b.plans().size()) {
-      return false;
-    }
-    for (int i = 0; i < a.units().size(); i++) {
-      if (a.units().get(i).id() != b.units().get(i).id()) {
-        return false;
-      }
-    }
-    for (int i = 0; i < a.plans().size(); i++) {
-      if (!a.plans().get(i).slug().equals(b.plans().get(i).slug())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean inList(Lists.Listing listing, Unit u) {
