@@ -171,8 +171,8 @@ final class Focus {
     Listed l = listed(sides, columns, upstream);
     int[] direct = l.direct();
     int[] through = l.through();
-    StringBuilder sb =
-        new StringBuilder(120 * Math.min(LIST_LIMIT, direct.length + through.length));
+    StringBuilder sb = LIST.get();
+    sb.setLength(0);
     int room = LIST_LIMIT;
     room = group(sb, "Directly", direct, root, room);
     room = group(sb, "Through others", through, root, room);
@@ -186,6 +186,13 @@ final class Focus {
     }
     return sb.toString();
   }
+
+  /**
+   * Each thread writes its lists into one buffer, which holds its size and its two bytes a
+   * character (the rows' status icons) from list to list.
+   */
+  private static final ThreadLocal<StringBuilder> LIST =
+      ThreadLocal.withInitial(() -> new StringBuilder(16384));
 
   /**
    * The numbers of the units of one side's list: those linked directly, in id order, then the rest,

@@ -241,6 +241,19 @@ final class FocusLayout {
     private final int[] placedY;
     private int placedGeneration;
 
+    /**
+     * The drawing being written: one buffer per thread, as a drawing is tens of kilobytes and a
+     * site of 10,000 units draws 10,000 of them.
+     */
+    private StringBuilder text = new StringBuilder(32768);
+
+    /** Lets the buffer go after an unusually large drawing. */
+    void keepText() {
+      if (text.capacity() > 1 << 20) {
+        text = new StringBuilder(32768);
+      }
+    }
+
     Scratch(int n) {
       seen = new int[n];
       excluded = new int[n];
@@ -404,7 +417,8 @@ final class FocusLayout {
         y += rowH;
       }
     }
-    StringBuilder sb = new StringBuilder(1024 + 900 * rows * cols.size());
+    StringBuilder sb = scratch.text;
+    sb.setLength(0);
     GraphSvg.open(sb, css, width, height, ariaLabel);
     // Arrows between neighbouring columns only, from a dependency to the unit that needs it.
     int half = GraphSvg.NODE_HEIGHT / 2;
@@ -432,7 +446,9 @@ final class FocusLayout {
         y += rowH;
       }
     }
-    return new Drawing(sb.append("</svg>").toString(), width);
+    String svg = sb.append("</svg>").toString();
+    scratch.keepText();
+    return new Drawing(svg, width);
   }
 
   private static final int[] NONE = new int[0];

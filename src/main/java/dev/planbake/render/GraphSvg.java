@@ -181,7 +181,8 @@ final class GraphSvg {
 
   /**
    * An arrow of three segments (right, up or down, right), as the hand-made layouts draw them
-   * between neighbouring columns: from {@code (sx, sy)} to {@code (ex, ey)}, turning at {@code mx}.
+   * between neighbouring columns: from {@code (sx, sy)} to {@code (ex, ey)}, turning at {@code mx}
+   * (where {@code mx < ex}).
    */
   static void appendElbow(StringBuilder sb, Edge e, int sx, int sy, int mx, int ex, int ey) {
     appendEdgeStart(sb, e);
@@ -189,7 +190,20 @@ final class GraphSvg {
     sb.append(" L").append(mx).append(' ').append(sy);
     sb.append(" L").append(mx).append(' ').append(ey);
     sb.append(" L").append(ex).append(' ').append(ey).append("\"/>");
-    appendHead(sb, mx, ey, ex, ey);
+    // The head of an arrow pointing right, in whole pixels: what appendHead gives it.
+    sb.append("<path class=\"ghead\" d=\"M")
+        .append(ex)
+        .append(' ')
+        .append(ey)
+        .append(" L")
+        .append(ex - 8)
+        .append(' ')
+        .append(ey + 4)
+        .append(" L")
+        .append(ex - 8)
+        .append(' ')
+        .append(ey - 4)
+        .append(" Z\"/>");
     sb.append("</g>\n");
   }
 
