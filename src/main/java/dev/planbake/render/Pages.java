@@ -338,9 +338,9 @@ final class Pages {
         : "between " + f.fast() + " and " + f.slow();
   }
 
-  Page timeline(KeptPages kept) {
+  Page timeline(KeptPages kept, Timeline.DueDates dues) {
     String root = "../";
-    View.TimelinePage t = Timeline.view(repo, views, freshness.today(), root);
+    View.TimelinePage t = Timeline.view(repo, views, freshness.today(), root, dues);
     String description =
         t.dated()
             + (t.dated() == 1 ? " unit" : " units")

@@ -43,6 +43,8 @@ public final class Renderer {
   /** Pages drawn again only when what they show changed (kept when pages are, under serve). */
   private final KeptPages kept = new KeptPages();
 
+  private final Timeline.DueDates dueDates = new Timeline.DueDates();
+
   /** What the last update made, for the next to compare with and take from (serve). */
   private final LastUpdate last = new LastUpdate();
 
@@ -316,7 +318,11 @@ public final class Renderer {
             sink == null,
             this::emit));
     jobs.add(
-        () -> emit(pages.search(keptPages), pages.notFound(keptPages), pages.timeline(keptPages)));
+        () ->
+            emit(
+                pages.search(keptPages),
+                pages.notFound(keptPages),
+                pages.timeline(keptPages, sink == null ? dueDates : new Timeline.DueDates())));
     jobs.add(() -> emit(pages.changes()));
     jobs.add(() -> emit(pages.progress()));
     if (!settings.baseUrl().isEmpty()) {

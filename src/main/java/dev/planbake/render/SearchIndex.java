@@ -75,8 +75,10 @@ final class SearchIndex {
     for (Plan p : repo.plans()) {
       plans.put(p.slug(), p);
     }
+    // A build reads every plan's text on all cores; a kept session takes nearly every entry as
+    // last read, which costs less than handing the units out to other threads.
     List<Entry> entries =
-        repo.units().parallelStream()
+        (memo == null ? repo.units().parallelStream() : repo.units().stream())
             .filter(u -> !u.placeholder())
             .map(
                 u ->
@@ -84,7 +86,7 @@ final class SearchIndex {
                         ? entry(u, plans.get(u.planSlug()))
                         : memo.entry(u, plans.get(u.planSlug())))
             .toList();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(memo == null ? 1 << 16 : memo.size());
     out.writeBytes(HEAD);
     if (memo == null) {
       write(entries, out);
@@ -92,6 +94,9 @@ final class SearchIndex {
       memo.write(entries, out);
     }
     out.writeBytes(TAIL);
+    if (memo != null) {
+      memo.size(out.size());
+    }
     return out.toByteArray();
   }
 

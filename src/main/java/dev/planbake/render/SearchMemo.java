@@ -51,8 +51,19 @@ final class SearchMemo {
   /** The threshold of commonness the last index was written with. */
   private int common = UNKNOWN;
 
+  /** The size of the last index: the next is about as large, so its buffer never grows. */
+  private int size = 1 << 16;
+
   private Map<UnitId, Written> lastWritten = new HashMap<>();
   private Map<UnitId, Written> nextWritten = new HashMap<>();
+
+  int size() {
+    return size;
+  }
+
+  void size(int last) {
+    size = last + (last >> 4);
+  }
 
   /** The unit's headings, tasks and prose: as last read if its plan was not parsed again. */
   SearchIndex.Entry entry(Unit u, Plan plan) {

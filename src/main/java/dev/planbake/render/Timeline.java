@@ -11,6 +11,7 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,24 +45,49 @@ final class Timeline {
   record Dated(Unit unit, LocalDate due) {}
 
   /**
-   * The due date of {@code u}, or null: the first due-date field of its plan's header. Units of a
-   * multi-unit file share their file's date (fields inside a unit's section are not kept apart).
+   * Each plan's due date (or none) by the plan object: every unit of a plan has its plan's date,
+   * and under {@code serve} an edit gives new objects to one plan only, so the others' header
+   * fields are not read again. Only the plans of the last timeline are kept.
    */
-  static Dated dateOf(Unit u, Plan plan) {
-    if (plan == null || u.placeholder()) {
-      return null;
+  static final class DueDates {
+    private static final Object NONE = new Object();
+
+    private Map<Plan, Object> last = new IdentityHashMap<>();
+    private Map<Plan, Object> next = new IdentityHashMap<>();
+
+    /** The plan's due date, or null. */
+    private LocalDate of(Plan plan) {
+      Object due = next.get(plan);
+      if (due == null) {
+        due = last.get(plan);
+        if (due == null) {
+          due = dueIn(plan.metadata().fields());
+          due = due == null ? NONE : due;
+        }
+        next.put(plan, due);
+      }
+      return due == NONE ? null : (LocalDate) due;
     }
-    return first(u, plan.metadata().fields());
+
+    private void endRound() {
+      last = next;
+      next = new IdentityHashMap<>(2 * last.size());
+    }
   }
 
-  private static Dated first(Unit u, List<Field> fields) {
+  /**
+   * The due date of a plan's units, or null: the first due-date field of its header holding a date.
+   * Units of a multi-unit file share their file's date (fields inside a unit's section are not kept
+   * apart).
+   */
+  private static LocalDate dueIn(List<Field> fields) {
     for (Field f : fields) {
       if (!mayBeDue(f.key()) || !KEY.matcher(f.key().strip()).matches()) {
         continue;
       }
       LocalDate d = date(f.value());
       if (d != null) {
-        return new Dated(u, d);
+        return d;
       }
     }
     return null;
@@ -99,7 +125,8 @@ final class Timeline {
   }
 
   /** The page's view. */
-  static View.TimelinePage view(Repository repo, Views views, LocalDate today, String root) {
+  static View.TimelinePage view(
+      Repository repo, Views views, LocalDate today, String root, DueDates dues) {
     Map<String, Plan> plans = new LinkedHashMap<>();
     repo.plans().forEach(p -> plans.put(p.slug(), p));
     List<Dated> dated = new ArrayList<>();
@@ -108,13 +135,15 @@ final class Timeline {
       if (u.placeholder() || u.standing() == Standing.NONE) {
         continue;
       }
-      Dated d = dateOf(u, plans.get(u.planSlug()));
-      if (d == null) {
+      Plan plan = plans.get(u.planSlug());
+      LocalDate due = plan == null ? null : dues.of(plan);
+      if (due == null) {
         undated.add(views.ref(u, root));
       } else {
-        dated.add(d);
+        dated.add(new Dated(u, due));
       }
     }
+    dues.endRound();
     // By date, then by id as written: each id's text is made once, not at every comparison.
     Map<Unit, String> ids = new java.util.IdentityHashMap<>(2 * dated.size());
     dated.forEach(d -> ids.put(d.unit(), d.unit().id().toString()));

@@ -340,6 +340,12 @@ class IncrementalTest {
     assertTrue(changed(ticked, "timeline/index.html"), "Alpha's row shows 50%");
     assertTrue(
         page(ticked, "timeline/index.html").contains("2026-06-12"), "Alpha is on the timeline");
+    // A new due date moves it: the plan's date is read again from its new header.
+    Files.writeString(
+        plans.resolve("a.md"),
+        "# Unit 1.0: Alpha\n\n**Target:** 2026-09-30\n\n- [x] one\n- [ ] two\n");
+    String moved = page(assertSameAsFullBuild(), "timeline/index.html");
+    assertTrue(moved.contains("2026-09-30") && !moved.contains("2026-06-12"), moved);
 
     // A reference to a unit that does not exist is a problem for the authors.
     Files.writeString(
