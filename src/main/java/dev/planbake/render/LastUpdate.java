@@ -1,5 +1,6 @@
 package dev.planbake.render;
 
+import dev.planbake.model.Changelog;
 import dev.planbake.model.Plan;
 import dev.planbake.model.Repository;
 import dev.planbake.model.Unit;
@@ -32,6 +33,9 @@ final class LastUpdate {
 
   /** The asset pages, reused while their bytes are the same array. */
   private Map<String, Page> assets = Map.of();
+
+  /** The changelog the pages of what changed were last drawn from (null: none kept). */
+  private Changelog changes;
 
   /** How the groups moved since the last update. */
   record Regrouping(boolean pagesMoved, Set<String> slugs) {}
@@ -159,6 +163,16 @@ final class LastUpdate {
         });
     assets = remember ? now : Map.of();
     return out;
+  }
+
+  /** Whether the last update drew what changed from {@code log}. */
+  boolean changesDrawn(Changelog log) {
+    return changes != null && changes == log;
+  }
+
+  /** Remembers the changelog this update's pages of what changed come from (null: none). */
+  void drewChanges(Changelog log) {
+    changes = log;
   }
 
   /** Remembers this update for the next. */

@@ -76,6 +76,9 @@ public final class Renderer {
   /** What pages made from the history kept between updates (plans' dates, /changes/). */
   private final Freshness.Memo historyMemo = new Freshness.Memo();
 
+  private static final String CHANGES_PAGE = "changes/index.html";
+  private static final String CHANGES_FEED = "changes.atom";
+
   /** Permalink pages are small: a job renders this many, so that a job is worth its handing out. */
   private static final int PERMALINKS_PER_JOB = 64;
 
@@ -323,7 +326,15 @@ public final class Renderer {
                 pages.search(keptPages),
                 pages.notFound(keptPages),
                 pages.timeline(keptPages, sink == null ? dueDates : new Timeline.DueDates())));
-    jobs.add(() -> emit(pages.changes()));
+    // What changed comes from the commits, and names plans by their files, titles and URLs: an edit
+    // that changed only boxes leaves it as it was while the history is the same.
+    if (sameShape && last.changesDrawn(changelog) && previous.containsKey(CHANGES_PAGE)) {
+      keptLists.add(CHANGES_PAGE);
+      keptLists.add(CHANGES_FEED);
+    } else {
+      jobs.add(() -> emit(pages.changes()));
+    }
+    last.drewChanges(sink == null ? changelog : null);
     jobs.add(() -> emit(pages.progress()));
     if (!settings.baseUrl().isEmpty()) {
       jobs.add(() -> emit(Sitemap.of(settings.baseUrl(), repo)));

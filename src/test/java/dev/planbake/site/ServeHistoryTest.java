@@ -57,11 +57,14 @@ class ServeHistoryTest {
 
   @Test
   void anEditThatChangesNoListedPlanKeepsTheChangesPage() throws IOException {
-    Page before = session.refresh().pages().get("changes/index.html");
+    Map<String, Page> first = session.refresh().pages();
+    Page before = first.get("changes/index.html");
     Files.writeString(
         plans.resolve("a.md"), "# Alpha\n\n- [x] one\n- [x] two\n- [ ] three\n", UTF8);
     Map<String, Page> after = sameAsFullBuild(session.refresh(Set.of(plans.resolve("a.md"))));
     assertSame(before, after.get("changes/index.html"), "kept, not rendered again");
+    // A box ticked leaves every plan's title, file and URL: the feed is not even made again.
+    assertSame(first.get("changes.atom"), after.get("changes.atom"), "the feed is kept");
     assertTrue(
         text(after, "progress/index.html").contains("3 of 4 boxes ticked on"),
         "the burn-up's last point is the files as they are");
