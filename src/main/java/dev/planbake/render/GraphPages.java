@@ -388,8 +388,15 @@ final class GraphPages {
   }
 
   private View.GraphRow row(Unit u, String root) {
-    return new View.GraphRow(
-        views.ref(u, root), views.refs(u.dependsOn(), root), cycles.units().contains(u.id()));
+    View.UnitRef ref = views.ref(u, root);
+    return views
+        .rows()
+        .drawn(
+            "graph-row",
+            ref,
+            new View.GraphRow(
+                ref, views.refs(u.dependsOn(), root), cycles.units().contains(u.id()), ""),
+            View.GraphRow::withHtml);
   }
 
   private int cycleCount(Set<UnitId> within) {

@@ -248,7 +248,12 @@ final class View {
   public record Redirect(String target, String label) {}
 
   /** A unit in the graph's text alternative: what it depends on, and whether it is in a cycle. */
-  public record GraphRow(UnitRef unit, List<UnitRef> dependsOn, boolean inCycle) {}
+  /** A unit of a graph page as text ({@code html}: as the {@code graph-row} template draws it). */
+  public record GraphRow(UnitRef unit, List<UnitRef> dependsOn, boolean inCycle, String html) {
+    GraphRow withHtml(String drawn) {
+      return new GraphRow(unit, dependsOn, inCycle, drawn);
+    }
+  }
 
   /**
    * A unit's focus view. {@code upstreamHtml} and {@code downstreamHtml} are the lists of every

@@ -82,7 +82,7 @@ class ThemeTest {
     assertTrue(
         cli.err()
             .matches(
-                "(?s)site-theme/templates/\\w+\\.peb:\\d+: error: .*\\(in the built-in"
+                "(?s)site-theme/templates/[\\w-]+\\.peb:\\d+: error: .*\\(in the built-in"
                     + " theme, used with your theme's templates: .*\\)\n"),
         cli.err());
   }
