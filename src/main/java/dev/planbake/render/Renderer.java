@@ -429,6 +429,11 @@ public final class Renderer {
     return Urls.plan(p) + "index.html";
   }
 
+  /** Text escaped for HTML and XML as every page escapes it (one escaper for the whole site). */
+  public static String escape(String text) {
+    return Escape.xml(text);
+  }
+
   /** The problems alone as JSON, in the shape status.json uses. */
   public static String diagnosticsJson(List<Diagnostic> diagnostics) {
     return StatusJson.diagnostics(diagnostics);

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.planbake.config.Settings;
 import dev.planbake.diag.Diagnostic;
 import dev.planbake.render.Page;
+import dev.planbake.render.Renderer;
 import dev.planbake.site.Session;
 import dev.planbake.site.Site;
 import java.io.IOException;
@@ -434,7 +435,7 @@ public final class Server implements AutoCloseable {
           .append(current.size() == 1 ? " error" : " errors")
           .append("</strong>");
       for (String p : current.subList(0, Math.min(current.size(), 20))) {
-        add.append("<div>").append(escape(p)).append("</div>");
+        add.append("<div>").append(Renderer.escape(p)).append("</div>");
       }
       add.append("</div>");
     }
@@ -442,10 +443,6 @@ public final class Server implements AutoCloseable {
     int at = page.lastIndexOf(INJECT_BEFORE);
     String result = at < 0 ? page + add : page.substring(0, at) + add + page.substring(at);
     return result.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static void send(HttpExchange ex, int status, String type, byte[] body)

@@ -96,6 +96,12 @@ class ServeFailuresTest {
     String page = awaitPage("/plans/a/", "Alpha edited");
     assertTrue(page.contains("not_a_setting"), "the config error stays on the page: " + page);
 
+    // The banner shows the message as text, escaped as every page escapes text.
+    Files.writeString(config, "title: Good\n\"<img src=x onerror=alert(1)>\": 1\n");
+    page = awaitPage("/", "onerror");
+    assertTrue(page.contains("&lt;img src=x onerror=alert(1)&gt;"), page);
+    assertFalse(page.contains("<img src=x"), page);
+
     Files.writeString(config, "title: Fixed\n");
     page = awaitPage("/", "Fixed");
     assertFalse(page.contains("pb-serve-problems"), page);
