@@ -424,12 +424,7 @@ class IncrementalTest {
   void editsInAGroupedGraphRenderTheSameSiteAsAFullBuild() throws IOException {
     // Above 150 units the graph is split into group pages, which a rebuild keeps when none of
     // their units changed.
-    Path corpus = tmp.resolve("gen");
-    dev.planbake.GenPlans.generate(corpus, 220, 5, false);
-    plans = corpus.resolve("plans");
-    settings = settings.withPlans(List.of(plans));
-    session = new Session(settings, true);
-    Session.Update first = session.refresh();
+    Session.Update first = startGroupedGraph();
     assertTrue(
         first.pages().keySet().stream().filter(p -> p.startsWith("graph/")).count() > 2,
         "grouped graph pages");
@@ -450,12 +445,7 @@ class IncrementalTest {
     // Edits that change only boxes keep every plan, unit, link and group as it was: the renderer
     // then takes the last update's groups with the new units, and its list of each plan's and
     // unit's pages, instead of making them again. A dependency added afterwards regroups afresh.
-    Path corpus = tmp.resolve("gen");
-    dev.planbake.GenPlans.generate(corpus, 220, 5, false);
-    plans = corpus.resolve("plans");
-    settings = settings.withPlans(List.of(plans));
-    session = new Session(settings, true);
-    session.refresh();
+    startGroupedGraph();
     Path file = anyFileWith("- [ ] ");
     for (int k = 1; k <= 3; k++) {
       append(file, "\n- [x] bench edit " + k + "\n");
@@ -560,6 +550,16 @@ class IncrementalTest {
   }
 
   /** Plans of the test's own in an empty folder instead of the demo's. */
+  /** A session over 220 generated plans: more units than one graph page draws whole. */
+  private Session.Update startGroupedGraph() throws IOException {
+    Path corpus = tmp.resolve("gen");
+    dev.planbake.GenPlans.generate(corpus, 220, 5, false);
+    plans = corpus.resolve("plans");
+    settings = settings.withPlans(List.of(plans));
+    session = new Session(settings, true);
+    return session.refresh();
+  }
+
   private void startSmallPlans() throws IOException {
     plans = Files.createDirectories(tmp.resolve("small"));
     settings = settings.withPlans(List.of(plans));
