@@ -417,7 +417,7 @@ public final class Renderer {
   }
 
   /**
-   * The pages the last update rendered (when pages are kept for later updates): every other page it
+   * The pages the last update rendered (none when they went to a sink): every other page it
    * returned is the very page object it was given, unchanged.
    */
   public List<Page> rendered() {

@@ -381,8 +381,18 @@ public final class Session {
    * content) is reported and left out, so one file never takes the whole site down.
    */
   private List<Plan> parse(List<PlanSource> sources, Stopwatch clock, Diagnostics diagnostics) {
+    // Each source's parse: the last refresh's where its files are the same (kept sessions only),
+    // else made now.
+    Parsed[] got = new Parsed[sources.size()];
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      got[i] = keep ? parsedBefore(sources.get(i)) : null;
+      if (got[i] == null) {
+        at.add(i);
+      }
+    }
     List<PlanSource> todo =
-        keep ? sources.stream().filter(s -> parsedBefore(s) == null).toList() : sources;
+        at.size() == sources.size() ? sources : at.stream().map(sources::get).toList();
     parsedCount.set(0);
     toParse = todo.size();
     long chars = 0;
@@ -400,25 +410,17 @@ public final class Session {
               progress.update("parse", parsedCount.incrementAndGet(), toParse);
               return p;
             });
-    // A one-shot run parsed every source, in order; only a kept session looks them up.
-    Map<PlanSource, Parsed> freshBySource = new IdentityHashMap<>();
-    for (int i = 0; keep && i < todo.size(); i++) {
-      freshBySource.put(todo.get(i), fresh.get(i));
+    for (int k = 0; k < at.size(); k++) {
+      got[at.get(k)] = fresh.get(k);
     }
     Map<Where, Parsed> next = keep ? new HashMap<>(2 * sources.size()) : Map.of();
     List<Plan> plans = new ArrayList<>(sources.size());
     List<Changes.Head> single = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       PlanSource s = sources.get(i);
-      Parsed p;
+      Parsed p = got[i];
       if (keep) {
-        p = freshBySource.get(s);
-        if (p == null) {
-          p = parsedBefore(s);
-        }
         next.put(Where.of(s), p);
-      } else {
-        p = fresh.get(i);
       }
       diagnostics.addAll(settings.trustHtml() ? kept(p.problems()) : p.problems());
       if (p.plan() != null) {
