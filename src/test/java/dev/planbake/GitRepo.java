@@ -98,6 +98,16 @@ public final class GitRepo implements AutoCloseable {
     return commit(author, day, 0, message);
   }
 
+  /** Packs every object, most of them as deltas on others, as {@code git gc} does. */
+  public GitRepo gc() {
+    try {
+      git.gc().call();
+      return this;
+    } catch (GitAPIException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Makes the clone shallow at {@code commit}, as {@code git clone --depth} leaves it. */
   public void shallowAt(String commit) {
     try {

@@ -20,12 +20,24 @@ import org.eclipse.jgit.lib.ObjectReader;
  */
 final class CachingReader extends ObjectReader.Filter {
   private final ObjectReader delegate;
+  private final PackedObjects packed;
   private Map<ObjectId, byte[]> trees = new HashMap<>();
   private Map<ObjectId, byte[]> older = new HashMap<>();
   private final Map<ObjectId, String> texts = new HashMap<>();
 
-  CachingReader(ObjectReader delegate) {
+  /**
+   * @param packed reads trees and texts from the packs, each delta applied once; what it cannot
+   *     read is read through {@code delegate}
+   */
+  CachingReader(ObjectReader delegate, PackedObjects packed) {
     this.delegate = delegate;
+    this.packed = packed;
+  }
+
+  @Override
+  public void close() {
+    packed.close();
+    super.close();
   }
 
   @Override
@@ -48,6 +60,9 @@ final class CachingReader extends ObjectReader.Filter {
     if (raw == null) {
       raw = older.get(id);
       if (raw == null) {
+        raw = packed.read(id, type);
+      }
+      if (raw == null) {
         raw = delegate.open(id, type).getCachedBytes();
       }
       trees.put(id.copy(), raw);
@@ -63,10 +78,11 @@ final class CachingReader extends ObjectReader.Filter {
   String text(ObjectId blob, int limit) throws IOException {
     String t = texts.get(blob);
     if (t == null) {
-      t =
-          new String(
-              delegate.open(blob, Constants.OBJ_BLOB).getCachedBytes(limit),
-              StandardCharsets.UTF_8);
+      byte[] raw = packed.read(blob, Constants.OBJ_BLOB);
+      if (raw == null || raw.length > limit) {
+        raw = delegate.open(blob, Constants.OBJ_BLOB).getCachedBytes(limit);
+      }
+      t = new String(raw, StandardCharsets.UTF_8);
       texts.put(blob.copy(), t);
     }
     return t;

@@ -159,7 +159,8 @@ public final class GitHistory {
     Map<String, String> renamedTo = new HashMap<>();
     List<Revision> revisions = new ArrayList<>();
     Commit head;
-    try (CachingReader reader = new CachingReader(repo.newObjectReader());
+    try (CachingReader reader =
+            new CachingReader(repo.newObjectReader(), new PackedObjects(repo.getObjectDatabase()));
         RevWalk walk = new RevWalk(reader)) {
       RevCommit start = walk.parseCommit(headId);
       head = commit(start);
