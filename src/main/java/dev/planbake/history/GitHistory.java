@@ -25,17 +25,11 @@ import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Reads the plans' history from git, the only class that knows JGit: one walk from HEAD over the
@@ -148,10 +142,6 @@ public final class GitHistory {
         prefixes.add(rel);
       }
     }
-    TreeFilter paths =
-        everything || prefixes.isEmpty()
-            ? TreeFilter.ALL
-            : PathFilterGroup.createFromStrings(prefixes);
     boolean shallow = !repo.getObjectDatabase().getShallowCommits().isEmpty();
     // Newest first: the first commit seen for a path is its last change, and the first that adds
     // it is its creation; older commits of a renamed file's old path count for its new path.
@@ -168,13 +158,14 @@ public final class GitHistory {
       // the walk would compare each commit a second time to decide whether to visit it.
       walk.markStart(start);
       LocalDate since = head.date().minusWeeks(History.WEEKS);
+      TreeDiff trees = new TreeDiff(reader, everything ? List.of() : prefixes);
       for (RevCommit c : walk) {
         // A merge's changes are those of the commits it brings in, which the walk visits too.
         if (c.getParentCount() > 1) {
           continue;
         }
         reader.next();
-        List<DiffEntry> diff = changes(repo, reader, walk, c, paths);
+        List<DiffEntry> diff = changes(repo, walk, c, trees);
         if (diff.isEmpty()) {
           continue; // a commit that changed nothing in the plans folders
         }
@@ -311,35 +302,22 @@ public final class GitHistory {
   }
 
   /** What {@code c} changed under the plans folders, renames paired up. */
-  private static List<DiffEntry> changes(
-      Repository repo, ObjectReader reader, RevWalk walk, RevCommit c, TreeFilter paths)
+  private static List<DiffEntry> changes(Repository repo, RevWalk walk, RevCommit c, TreeDiff trees)
       throws IOException {
-    try (TreeWalk tw = new TreeWalk(repo, reader)) {
-      tw.setRecursive(true);
-      tw.setFilter(
-          paths == TreeFilter.ALL
-              ? TreeFilter.ANY_DIFF
-              : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
-      if (c.getParentCount() == 0) {
-        tw.addTree(new EmptyTreeIterator());
-      } else {
-        tw.addTree(walk.parseCommit(c.getParent(0)).getTree());
-      }
-      tw.addTree(c.getTree());
-      List<DiffEntry> entries = DiffEntry.scan(tw);
-      boolean adds = false;
-      boolean deletes = false;
-      for (DiffEntry d : entries) {
-        adds |= d.getChangeType() == DiffEntry.ChangeType.ADD;
-        deletes |= d.getChangeType() == DiffEntry.ChangeType.DELETE;
-      }
-      if (!adds || !deletes) {
-        return entries;
-      }
-      RenameDetector renames = new RenameDetector(repo);
-      renames.addAll(entries);
-      return renames.compute();
+    ObjectId before = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0)).getTree();
+    List<DiffEntry> entries = trees.between(before, c.getTree());
+    boolean adds = false;
+    boolean deletes = false;
+    for (DiffEntry d : entries) {
+      adds |= d.getChangeType() == DiffEntry.ChangeType.ADD;
+      deletes |= d.getChangeType() == DiffEntry.ChangeType.DELETE;
     }
+    if (!adds || !deletes) {
+      return entries;
+    }
+    RenameDetector renames = new RenameDetector(repo);
+    renames.addAll(entries);
+    return renames.compute();
   }
 
   private static Commit commit(RevCommit c) {

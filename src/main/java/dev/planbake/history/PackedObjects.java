@@ -44,10 +44,12 @@ final class PackedObjects implements AutoCloseable {
 
   private final List<PackFileReader> packs = new ArrayList<>();
   private final Inflater inflater = new Inflater();
-  private final Map<Key, Typed> kept =
+
+  /** Rebuilt objects by pack and offset ({@link #key}), least recently used first. */
+  private final Map<Long, Typed> kept =
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Typed> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Typed> eldest) {
           if (keptBytes <= KEPT_BYTES) {
             return false;
           }
@@ -55,6 +57,7 @@ final class PackedObjects implements AutoCloseable {
           return true;
         }
       };
+
   private long keptBytes;
   private int deltas;
 
@@ -62,7 +65,7 @@ final class PackedObjects implements AutoCloseable {
   PackedObjects(ObjectDatabase db) {
     if (db instanceof ObjectDirectory dir) {
       for (Pack p : dir.getPacks()) {
-        packs.add(new PackFileReader(p));
+        packs.add(new PackFileReader(p, packs.size()));
       }
     }
   }
@@ -95,7 +98,10 @@ final class PackedObjects implements AutoCloseable {
   /** An object's type and content. */
   private record Typed(int type, byte[] bytes) {}
 
-  private record Key(PackFileReader pack, long offset) {}
+  /** The key of offset {@code at} of pack {@code p}: offsets stay far below 2^48. */
+  private static long key(PackFileReader p, long at) {
+    return ((long) p.number << 48) | at;
+  }
 
   /** One entry's header: its type, its size, where its data starts, and its base's offset. */
   private record Entry(long at, int type, long size, long data, long base) {}
@@ -144,11 +150,11 @@ final class PackedObjects implements AutoCloseable {
   }
 
   private Typed kept(PackFileReader p, long at) {
-    return kept.get(new Key(p, at));
+    return kept.get(key(p, at));
   }
 
   private void keep(PackFileReader p, long at, Typed o) {
-    Typed before = kept.put(new Key(p, at), o);
+    Typed before = kept.put(key(p, at), o);
     keptBytes += o.bytes().length - (before == null ? 0 : before.bytes().length);
   }
 
@@ -235,14 +241,16 @@ final class PackedObjects implements AutoCloseable {
   /** One pack file, read by position through a window of a few kilobytes. */
   private static final class PackFileReader {
     private final Pack pack;
+    private final int number;
     private PackIndex index;
     private FileChannel channel;
     private final byte[] window = new byte[16384];
     private long windowAt = -1;
     private int windowLength;
 
-    PackFileReader(Pack pack) {
+    PackFileReader(Pack pack, int number) {
       this.pack = pack;
+      this.number = number;
     }
 
     long offset(AnyObjectId id) throws IOException {
