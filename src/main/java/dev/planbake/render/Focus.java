@@ -2,6 +2,7 @@ package dev.planbake.render;
 
 import dev.planbake.model.Unit;
 import dev.planbake.model.UnitId;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +38,7 @@ final class Focus {
    * A unit as the views show it: its box linking to its focus view from a view three and four
    * folders deep, and its list row after the row's opening {@code <li><a href="} and the root.
    */
-  private record Parts(GraphSvg.Node box3, GraphSvg.Node box4, String rowTail) {}
+  private record Parts(GraphSvg.Node box3, GraphSvg.Node box4, byte[] rowTail) {}
 
   Focus(
       Pages pages,
@@ -167,32 +168,30 @@ final class Focus {
    * nearest first, at most {@link #LIST_LIMIT} in all. Built here rather than in the template, as a
    * thousand focus views list over fifty thousand units.
    */
-  private String list(FocusLayout.Sides sides, int[][] columns, String root, boolean upstream) {
+  private Utf8Html list(FocusLayout.Sides sides, int[][] columns, String root, boolean upstream) {
     Listed l = listed(sides, columns, upstream);
     int[] direct = l.direct();
     int[] through = l.through();
-    StringBuilder sb = LIST.get();
-    sb.setLength(0);
+    Utf8Text sb = LIST.get();
+    sb.clear();
     int room = LIST_LIMIT;
     room = group(sb, "Directly", direct, root, room);
     room = group(sb, "Through others", through, root, room);
     int rest = direct.length + through.length - LIST_LIMIT;
     if (rest > 0) {
-      sb.append("<li class=\"focus-rest\">and ")
+      sb.ascii("<li class=\"focus-rest\">and ")
           .append(GraphBoxes.count(rest, "more unit"))
-          .append(" farther ")
+          .ascii(" farther ")
           .append(upstream ? "upstream" : "downstream")
-          .append(": open the focus view of the farthest units above</li>\n");
+          .ascii(": open the focus view of the farthest units above</li>\n");
     }
-    return sb.toString();
+    Utf8Html html = sb.html();
+    sb.clear();
+    return html;
   }
 
-  /**
-   * Each thread writes its lists into one buffer, which holds its size and its two bytes a
-   * character (the rows' status icons) from list to list.
-   */
-  private static final ThreadLocal<StringBuilder> LIST =
-      ThreadLocal.withInitial(() -> new StringBuilder(16384));
+  /** Each thread writes its lists into one buffer, which holds its size from list to list. */
+  private static final ThreadLocal<Utf8Text> LIST = ThreadLocal.withInitial(Utf8Text::new);
 
   /**
    * The numbers of the units of one side's list: those linked directly, in id order, then the rest,
@@ -304,23 +303,23 @@ final class Focus {
   }
 
   /** One titled group of a side's list; returns the room left. */
-  private int group(StringBuilder sb, String name, int[] us, String root, int room) {
+  private int group(Utf8Text sb, String name, int[] us, String root, int room) {
     if (us.length == 0 || room <= 0) {
       return room;
     }
-    sb.append("<li><span class=\"focus-step\">")
+    sb.ascii("<li><span class=\"focus-step\">")
         .append(name)
-        .append(" (")
+        .ascii(" (")
         .append(us.length)
-        .append(")</span><ul>");
+        .ascii(")</span><ul>");
     for (int x : us) {
       if (room-- <= 0) {
         break;
       }
       // The root is "../" repeated, which escaping leaves as it is.
-      sb.append("<li><a href=\"").append(root).append(parts(x).rowTail());
+      sb.ascii("<li><a href=\"").append(root).append(parts(x).rowTail());
     }
-    sb.append("</ul></li>\n");
+    sb.ascii("</ul></li>\n");
     return Math.max(room, 0);
   }
 
@@ -377,6 +376,6 @@ final class Focus {
     return new Parts(
         box.linkedTo("../../../" + focusUrl),
         box.linkedTo("../../../../" + focusUrl),
-        sb.toString());
+        sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -245,14 +245,7 @@ final class FocusLayout {
      * The drawing being written: one buffer per thread, as a drawing is tens of kilobytes and a
      * site of 10,000 units draws 10,000 of them.
      */
-    private StringBuilder text = new StringBuilder(32768);
-
-    /** Lets the buffer go after an unusually large drawing. */
-    void keepText() {
-      if (text.capacity() > 1 << 20) {
-        text = new StringBuilder(32768);
-      }
-    }
+    private final Utf8Text text = new Utf8Text();
 
     Scratch(int n) {
       seen = new int[n];
@@ -345,7 +338,7 @@ final class FocusLayout {
   }
 
   /** A drawing: its SVG and its width. */
-  record Drawing(String svg, int width) {}
+  record Drawing(Utf8Html svg, int width) {}
 
   /** What the boxes and arrows of a drawing stand for. */
   interface Parts {
@@ -417,8 +410,8 @@ final class FocusLayout {
         y += rowH;
       }
     }
-    StringBuilder sb = scratch.text;
-    sb.setLength(0);
+    Utf8Text sb = scratch.text;
+    sb.clear();
     GraphSvg.open(sb, css, width, height, ariaLabel);
     // Arrows between neighbouring columns only, from a dependency to the unit that needs it.
     int half = GraphSvg.NODE_HEIGHT / 2;
@@ -446,8 +439,8 @@ final class FocusLayout {
         y += rowH;
       }
     }
-    String svg = sb.append("</svg>").toString();
-    scratch.keepText();
+    Utf8Html svg = sb.ascii("</svg>").html();
+    sb.clear();
     return new Drawing(svg, width);
   }
 

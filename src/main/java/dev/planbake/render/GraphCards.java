@@ -44,8 +44,7 @@ final class GraphCards {
     cards.sort(
         Comparator.comparingInt((Card c) -> -c.open().size()).thenComparing(c -> c.group().name()));
     int width = PAD * 2 + COLUMNS * CARD_WIDTH + (COLUMNS - 1) * GAP;
-    StringBuilder sb = new StringBuilder(1024 + 600 * cards.size());
-    StringBuilder body = new StringBuilder();
+    Utf8Text body = new Utf8Text();
     int y = PAD;
     for (int from = 0; from < cards.size(); from += COLUMNS) {
       List<Card> row = cards.subList(from, Math.min(cards.size(), from + COLUMNS));
@@ -59,9 +58,11 @@ final class GraphCards {
       y += h + GAP;
     }
     int height = y - GAP + PAD;
+    byte[] boxes = body.bytes();
+    Utf8Text sb = new Utf8Text();
     GraphSvg.open(sb, "graph graph-cards", width, height, label);
-    sb.append(body).append("</svg>");
-    return new Drawing(sb.toString(), width);
+    sb.append(boxes).ascii("</svg>");
+    return new Drawing(sb.html().toString(), width);
   }
 
   /** The box of one open unit, {@code width} wide, linking to its focus view. */
@@ -101,7 +102,7 @@ final class GraphCards {
   }
 
   private static void appendCard(
-      StringBuilder sb, Card c, int x, int y, int h, String root, NodeOf node) {
+      Utf8Text sb, Card c, int x, int y, int h, String root, NodeOf node) {
     GraphGroups.Group g = c.group();
     String url = root + "graph/" + g.slug() + "/";
     View.Status s =
@@ -117,55 +118,55 @@ final class GraphCards {
             + " done · "
             + c.progress().percent()
             + "% of tasks";
-    sb.append("<g class=\"gcard status-").append(s.slug()).append("\">");
-    sb.append("<rect x=\"")
+    sb.ascii("<g class=\"gcard status-").append(s.slug()).ascii("\">");
+    sb.ascii("<rect x=\"")
         .append(x)
-        .append("\" y=\"")
+        .ascii("\" y=\"")
         .append(y)
-        .append("\" width=\"")
+        .ascii("\" width=\"")
         .append(CARD_WIDTH)
-        .append("\" height=\"")
+        .ascii("\" height=\"")
         .append(h)
-        .append("\" rx=\"8\"/>");
-    sb.append("<a href=\"").append(Escape.xml(url)).append("\" class=\"gcard-link\">");
-    sb.append("<title>")
+        .ascii("\" rx=\"8\"/>");
+    sb.ascii("<a href=\"").append(Escape.xml(url)).ascii("\" class=\"gcard-link\">");
+    sb.ascii("<title>")
         .append(Escape.xml(g.name() + ": " + summary + "; open the group's drawing"))
-        .append("</title>");
-    sb.append("<text class=\"gcard-name\" x=\"")
+        .ascii("</title>");
+    sb.ascii("<text class=\"gcard-name\" x=\"")
         .append(x + 12)
-        .append("\" y=\"")
+        .ascii("\" y=\"")
         .append(y + 22)
-        .append("\"><tspan class=\"gicon\">")
+        .ascii("\"><tspan class=\"gicon\">")
         .append(s.icon())
-        .append("</tspan> ")
+        .ascii("</tspan> ")
         .append(Escape.xml(GraphSvg.shorten(g.name(), 34)))
-        .append("</text></a>");
-    sb.append("<text class=\"gcard-sum\" x=\"")
+        .ascii("</text></a>");
+    sb.ascii("<text class=\"gcard-sum\" x=\"")
         .append(x + 12)
-        .append("\" y=\"")
+        .ascii("\" y=\"")
         .append(y + 41)
-        .append("\">")
+        .ascii("\">")
         .append(Escape.xml(summary))
-        .append("</text>");
+        .ascii("</text>");
     int barW = CARD_WIDTH - 24;
-    sb.append("<rect class=\"gbar\" x=\"")
+    sb.ascii("<rect class=\"gbar\" x=\"")
         .append(x + 12)
-        .append("\" y=\"")
+        .ascii("\" y=\"")
         .append(y + 49)
-        .append("\" width=\"")
+        .ascii("\" width=\"")
         .append(barW)
-        .append("\" height=\"5\" rx=\"2\"/>");
+        .ascii("\" height=\"5\" rx=\"2\"/>");
     int done = (int) Math.round(barW * c.progress().percent() / 100.0);
     if (done > 0) {
-      sb.append("<rect class=\"gbar-done\" x=\"")
+      sb.ascii("<rect class=\"gbar-done\" x=\"")
           .append(x + 12)
-          .append("\" y=\"")
+          .ascii("\" y=\"")
           .append(y + 49)
-          .append("\" width=\"")
+          .ascii("\" width=\"")
           .append(done)
-          .append("\" height=\"5\" rx=\"2\"/>");
+          .ascii("\" height=\"5\" rx=\"2\"/>");
     }
-    sb.append("</g>\n");
+    sb.ascii("</g>\n");
     int ry = y + HEAD;
     int shown = Math.min(c.open().size(), OPEN_LIMIT);
     for (int i = 0; i < shown; i++) {
@@ -178,14 +179,14 @@ final class GraphCards {
         rest > 0
             ? "and " + rest + " more open →"
             : c.open().isEmpty() ? "all done: open the group →" : "open the group →";
-    sb.append("<a href=\"")
+    sb.ascii("<a href=\"")
         .append(Escape.xml(url))
-        .append("\" class=\"gcard-more\"><text x=\"")
+        .ascii("\" class=\"gcard-more\"><text x=\"")
         .append(x + 12)
-        .append("\" y=\"")
+        .ascii("\" y=\"")
         .append(ry + 16)
-        .append("\">")
+        .ascii("\">")
         .append(Escape.xml(more))
-        .append("</text></a>\n");
+        .ascii("</text></a>\n");
   }
 }

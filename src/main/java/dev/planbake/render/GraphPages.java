@@ -341,7 +341,9 @@ final class GraphPages {
               + "); the list below holds the same dependencies.</p>",
           0);
     }
-    return new Drawing(GraphSvg.svg(d, nodes, edges, "graph", label), d.width());
+    Utf8Text svg = new Utf8Text();
+    GraphSvg.svg(svg, d, nodes, edges, "graph", label);
+    return new Drawing(svg.html().toString(), d.width());
   }
 
   private Page page(

@@ -1,6 +1,7 @@
 package dev.planbake.render;
 
 import dev.planbake.model.Diagram;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,21 @@ final class GraphSvg {
       int percent,
       String icon,
       String text,
-      Markup markup) {
+      Markup markup,
+      byte[] href) {
+
+    Node(
+        String key,
+        String css,
+        String url,
+        int width,
+        boolean twoLines,
+        int percent,
+        String icon,
+        String text,
+        Markup markup) {
+      this(key, css, url, width, twoLines, percent, icon, text, markup, encoded(Escape.xml(url)));
+    }
 
     /** A box from its plain text, without a progress bar. */
     static Node of(
@@ -77,20 +92,24 @@ final class GraphSvg {
           icon,
           label,
           new Markup(
-              "<title>" + Escape.xml(tip) + "</title>",
-              "<tspan class=\"gicon\">" + Escape.xml(icon) + "</tspan> " + Escape.xml(lines[0]),
-              Escape.xml(lines[1]),
-              Escape.xml(line2)));
+              encoded("<title>" + Escape.xml(tip) + "</title>"),
+              encoded(
+                  "<tspan class=\"gicon\">"
+                      + Escape.xml(icon)
+                      + "</tspan> "
+                      + Escape.xml(lines[0])),
+              encoded(Escape.xml(lines[1])),
+              encoded(Escape.xml(line2))));
     }
 
     /** The same box without its link (the page it stands for is the one showing it). */
     Node unlinked() {
-      return new Node(key, css, "", width, twoLines, percent, icon, text, markup);
+      return new Node(key, css, "", width, twoLines, percent, icon, text, markup, new byte[0]);
     }
 
     /** The same box with other text for {@link #appendRow} (where it is written on one line). */
     Node withText(String oneLine) {
-      return new Node(key, css, url, width, twoLines, percent, icon, oneLine, markup);
+      return new Node(key, css, url, width, twoLines, percent, icon, oneLine, markup, href);
     }
 
     /** The same box linking elsewhere. */
@@ -112,13 +131,35 @@ final class GraphSvg {
   }
 
   /**
-   * A box's text as SVG markup, escaped: its tooltip element, its label's first line (with the
-   * icon) and second line ("" if it fits one), and the title line below.
+   * A box's text as SVG markup, escaped and encoded as UTF-8 once: its tooltip element, its label's
+   * first line (with the icon) and second line (empty if it fits one), and the title line below.
    */
-  record Markup(String tip, String line1, String line1b, String line2) {}
+  record Markup(byte[] tip, byte[] line1, byte[] line1b, byte[] line2) {}
 
-  /** An arrow to draw from one node's key to another's, with its classes and a tooltip. */
-  record Edge(String from, String to, String css, String tip) {
+  private static byte[] encoded(String markup) {
+    return markup.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * An arrow to draw from one node's key to another's, with its classes and a tooltip; {@code
+   * start} is its markup up to its path's points, encoded once (a unit's arrows are drawn in every
+   * focus view around it).
+   */
+  record Edge(String from, String to, String css, String tip, byte[] start) {
+    Edge(String from, String to, String css, String tip) {
+      this(
+          from,
+          to,
+          css,
+          tip,
+          encoded(
+              "<g class=\"gedge"
+                  + (css.isEmpty() ? "" : " " + css)
+                  + "\">"
+                  + (tip.isEmpty() ? "" : "<title>" + Escape.xml(tip) + "</title>")
+                  + "<path d=\""));
+    }
+
     Diagram.Link link() {
       return new Diagram.Link(from, to);
     }
@@ -136,12 +177,12 @@ final class GraphSvg {
    * The SVG of a diagram. {@code nodes} and {@code edges} give what the diagram's boxes and arrows
    * stand for, by key and in the diagram's order; {@code css} is the svg's own class.
    */
-  static String svg(Diagram d, List<Node> nodes, List<Edge> edges, String css, String ariaLabel) {
+  static void svg(
+      Utf8Text sb, Diagram d, List<Node> nodes, List<Edge> edges, String css, String ariaLabel) {
     Map<String, Node> byKey = new HashMap<>();
     nodes.forEach(n -> byKey.put(n.key(), n));
     Map<String, Edge> edgeByLink = new HashMap<>();
     edges.forEach(e -> edgeByLink.putIfAbsent(e.from() + "\u0000" + e.to(), e));
-    StringBuilder sb = new StringBuilder(256 + 300 * nodes.size());
     open(sb, css, d.width(), d.height(), ariaLabel);
     // Arrows first, so that boxes sit on top of them.
     for (Diagram.Arrow a : d.arrows()) {
@@ -159,24 +200,24 @@ final class GraphSvg {
         appendBox(sb, n, b.x(), b.y(), b.width(), b.height());
       }
     }
-    return sb.append("</svg>").toString();
+    sb.ascii("</svg>");
   }
 
   /** The opening tag of a drawing {@code width} by {@code height}; {@code css} is its class. */
-  static void open(StringBuilder sb, String css, int width, int height, String ariaLabel) {
-    sb.append("<svg class=\"")
+  static void open(Utf8Text sb, String css, int width, int height, String ariaLabel) {
+    sb.ascii("<svg class=\"")
         .append(css)
-        .append("\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        .ascii("\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         .append(width)
         .append(' ')
         .append(height)
-        .append("\" width=\"")
+        .ascii("\" width=\"")
         .append(width)
-        .append("\" height=\"")
+        .ascii("\" height=\"")
         .append(height)
-        .append("\" role=\"group\" aria-label=\"")
+        .ascii("\" role=\"group\" aria-label=\"")
         .append(Escape.xml(ariaLabel))
-        .append("\">\n");
+        .ascii("\">\n");
   }
 
   /**
@@ -184,50 +225,46 @@ final class GraphSvg {
    * between neighbouring columns: from {@code (sx, sy)} to {@code (ex, ey)}, turning at {@code mx}
    * (where {@code mx < ex}).
    */
-  static void appendElbow(StringBuilder sb, Edge e, int sx, int sy, int mx, int ex, int ey) {
+  static void appendElbow(Utf8Text sb, Edge e, int sx, int sy, int mx, int ex, int ey) {
     appendEdgeStart(sb, e);
     sb.append('M').append(sx).append(' ').append(sy);
-    sb.append(" L").append(mx).append(' ').append(sy);
-    sb.append(" L").append(mx).append(' ').append(ey);
-    sb.append(" L").append(ex).append(' ').append(ey).append("\"/>");
+    sb.ascii(" L").append(mx).append(' ').append(sy);
+    sb.ascii(" L").append(mx).append(' ').append(ey);
+    sb.ascii(" L").append(ex).append(' ').append(ey).ascii("\"/>");
     // The head of an arrow pointing right, in whole pixels: what appendHead gives it.
-    sb.append("<path class=\"ghead\" d=\"M")
+    sb.ascii("<path class=\"ghead\" d=\"M")
         .append(ex)
         .append(' ')
         .append(ey)
-        .append(" L")
+        .ascii(" L")
         .append(ex - 8)
         .append(' ')
         .append(ey + 4)
-        .append(" L")
+        .ascii(" L")
         .append(ex - 8)
         .append(' ')
         .append(ey - 4)
-        .append(" Z\"/>");
-    sb.append("</g>\n");
+        .ascii(" Z\"/>");
+    sb.ascii("</g>\n");
   }
 
-  private static void appendEdgeStart(StringBuilder sb, Edge e) {
-    sb.append("<g class=\"gedge").append(e.css().isEmpty() ? "" : " " + e.css()).append("\">");
-    if (!e.tip().isEmpty()) {
-      sb.append("<title>").append(Escape.xml(e.tip())).append("</title>");
-    }
-    sb.append("<path d=\"");
+  private static void appendEdgeStart(Utf8Text sb, Edge e) {
+    sb.append(e.start());
   }
 
-  private static void appendEdgeEnd(StringBuilder sb, List<Diagram.Point> points) {
-    sb.append("\"/>");
+  private static void appendEdgeEnd(Utf8Text sb, List<Diagram.Point> points) {
+    sb.ascii("\"/>");
     Diagram.Point end = points.get(points.size() - 1);
     Diagram.Point before = points.get(points.size() - 2);
     appendHead(sb, before.x(), before.y(), end.x(), end.y());
-    sb.append("</g>\n");
+    sb.ascii("</g>\n");
   }
 
   /** A box of the diagram at {@code (x, y)}, {@code w} by {@code h}. */
-  static void appendBox(StringBuilder sb, Node n, int x, int y, int w, int h) {
+  static void appendBox(Utf8Text sb, Node n, int x, int y, int w, int h) {
     boolean link = openBox(sb, n, "gnode", x, y, w, h, 6);
     int tx = x + 9;
-    int labelLines = n.markup().line1b().isEmpty() ? 1 : 2;
+    int labelLines = n.markup().line1b().length == 0 ? 1 : 2;
     // The text block is centred above the progress bar's strip.
     int block = 18 * labelLines + (n.twoLines() ? 17 : 0);
     int top = y + (h - 6 - block) / 2;
@@ -249,28 +286,28 @@ final class GraphSvg {
    * returns whether it is a link, which the box's end closes.
    */
   private static boolean openBox(
-      StringBuilder sb, Node n, String css, int x, int y, int w, int h, int rx) {
+      Utf8Text sb, Node n, String css, int x, int y, int w, int h, int rx) {
     boolean link = !n.url().isEmpty();
     if (link) {
-      sb.append("<a href=\"").append(Escape.xml(n.url())).append("\" class=\"").append(css);
+      sb.ascii("<a href=\"").append(n.href()).ascii("\" class=\"").append(css);
     } else {
-      sb.append("<g class=\"").append(css);
+      sb.ascii("<g class=\"").append(css);
     }
     if (!n.css().isEmpty()) {
       sb.append(' ').append(n.css());
     }
-    sb.append("\">").append(n.markup().tip());
-    sb.append("<rect x=\"")
+    sb.ascii("\">").append(n.markup().tip());
+    sb.ascii("<rect x=\"")
         .append(x)
-        .append("\" y=\"")
+        .ascii("\" y=\"")
         .append(y)
-        .append("\" width=\"")
+        .ascii("\" width=\"")
         .append(w)
-        .append("\" height=\"")
+        .ascii("\" height=\"")
         .append(h)
-        .append("\" rx=\"")
+        .ascii("\" rx=\"")
         .append(rx)
-        .append("\"/>");
+        .ascii("\"/>");
     return link;
   }
 
@@ -278,7 +315,7 @@ final class GraphSvg {
    * A box as one line {@code w} wide: its icon and label, shortened to fit (the full text is in its
    * tooltip), and a small progress bar at its right end.
    */
-  static void appendRow(StringBuilder sb, Node n, int x, int y, int w, int h) {
+  static void appendRow(Utf8Text sb, Node n, int x, int y, int w, int h) {
     boolean link = openBox(sb, n, "gnode grow", x, y, w, h, 5);
     int room = w - 16 - (n.percent() >= 0 ? 62 : 0) - (int) Math.ceil(1.6 * TITLE_PX);
     String text = n.text();
@@ -290,50 +327,50 @@ final class GraphSvg {
         "grow-label",
         x + 8,
         y + h / 2 + 5,
-        "<tspan class=\"gicon\">" + Escape.xml(n.icon()) + "</tspan> " + Escape.xml(text));
+        encoded("<tspan class=\"gicon\">" + Escape.xml(n.icon()) + "</tspan> " + Escape.xml(text)));
     if (n.percent() >= 0) {
       appendBar(sb, x + w - 64, y + h / 2 - 1, 58, 9, n.percent());
     }
     sb.append(link ? "</a>\n" : "</g>\n");
   }
 
-  private static void appendText(StringBuilder sb, String css, int x, int y, String markup) {
-    sb.append("<text class=\"")
+  private static void appendText(Utf8Text sb, String css, int x, int y, byte[] markup) {
+    sb.ascii("<text class=\"")
         .append(css)
-        .append("\" x=\"")
+        .ascii("\" x=\"")
         .append(x)
-        .append("\" y=\"")
+        .ascii("\" y=\"")
         .append(y)
-        .append("\">")
+        .ascii("\">")
         .append(markup)
-        .append("</text>");
+        .ascii("</text>");
   }
 
   /** A thin progress bar along the bottom of a box: its track, and the part done. */
-  private static void appendBar(StringBuilder sb, int bx, int by, int bw, int bh, int percent) {
+  private static void appendBar(Utf8Text sb, int bx, int by, int bw, int bh, int percent) {
     int x = bx + 6;
     int y = by + bh - 7;
     int w = bw - 12;
-    sb.append("<rect class=\"gbar\" x=\"")
+    sb.ascii("<rect class=\"gbar\" x=\"")
         .append(x)
-        .append("\" y=\"")
+        .ascii("\" y=\"")
         .append(y)
-        .append("\" width=\"")
+        .ascii("\" width=\"")
         .append(w)
-        .append("\" height=\"3\"/>");
+        .ascii("\" height=\"3\"/>");
     int done = (int) Math.round(w * Math.min(100, percent) / 100.0);
     if (done > 0) {
-      sb.append("<rect class=\"gbar-done\" x=\"")
+      sb.ascii("<rect class=\"gbar-done\" x=\"")
           .append(x)
-          .append("\" y=\"")
+          .ascii("\" y=\"")
           .append(y)
-          .append("\" width=\"")
+          .ascii("\" width=\"")
           .append(done)
-          .append("\" height=\"3\"/>");
+          .ascii("\" height=\"3\"/>");
     }
   }
 
-  private static void appendPath(StringBuilder sb, List<Diagram.Point> points) {
+  private static void appendPath(Utf8Text sb, List<Diagram.Point> points) {
     for (int i = 0; i < points.size(); i++) {
       Diagram.Point p = points.get(i);
       sb.append(i == 0 ? "M" : " L").append(p.x()).append(' ').append(p.y());
@@ -341,7 +378,7 @@ final class GraphSvg {
   }
 
   /** A small filled triangle at the end of the arrow, pointing along its last segment. */
-  private static void appendHead(StringBuilder sb, int fromX, int fromY, int toX, int toY) {
+  private static void appendHead(Utf8Text sb, int fromX, int fromY, int toX, int toY) {
     double dx = toX - fromX;
     double dy = toY - fromY;
     double len = Math.hypot(dx, dy);
@@ -352,19 +389,19 @@ final class GraphSvg {
     dy /= len;
     double bx = toX - dx * 8;
     double by = toY - dy * 8;
-    sb.append("<path class=\"ghead\" d=\"M")
+    sb.ascii("<path class=\"ghead\" d=\"M")
         .append(num(toX))
         .append(' ')
         .append(num(toY))
-        .append(" L")
+        .ascii(" L")
         .append(num(bx - dy * 4))
         .append(' ')
         .append(num(by + dx * 4))
-        .append(" L")
+        .ascii(" L")
         .append(num(bx + dy * 4))
         .append(' ')
         .append(num(by - dx * 4))
-        .append(" Z\"/>");
+        .ascii(" Z\"/>");
   }
 
   /** A coordinate with at most one decimal, and none when it is whole. */

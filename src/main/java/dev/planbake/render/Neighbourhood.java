@@ -38,10 +38,10 @@ final class Neighbourhood {
     this.cycles = cycles;
   }
 
-  /** The figure for one unit, or "" when it has no dependencies either way. */
-  String figure(Unit u, String root) {
+  /** The figure for one unit, or nothing when it has no dependencies either way. */
+  Utf8Html figure(Unit u, String root) {
     if (u.dependsOn().isEmpty() && u.enables().isEmpty()) {
-      return "";
+      return Utf8Html.EMPTY;
     }
     Set<UnitId> seen = new HashSet<>();
     seen.add(u.id());
@@ -163,16 +163,22 @@ final class Neighbourhood {
             + " upstream and "
             + GraphBoxes.count(downs, "unit")
             + " downstream within two steps";
-    String svg = GraphSvg.svg(d, nodes, edges, "graph graph-hood", label);
-    return "<figure class=\"hood\">\n<figcaption>Neighbourhood: two steps up and down · <a"
-        + " href=\""
-        + Escape.xml(more)
-        + "\">everything it waits on and what waits on it</a> · <a href=\""
-        + Escape.xml(whole)
-        + "\">whole graph</a></figcaption>\n<div class=\"graph-scroll\">"
-        + svg
-        + "</div>\n</figure>\n";
+    Utf8Text out = FIGURE.get();
+    out.clear();
+    out.append("<figure class=\"hood\">\n<figcaption>Neighbourhood: two steps up and down · <a")
+        .ascii(" href=\"")
+        .append(Escape.xml(more))
+        .append("\">everything it waits on and what waits on it</a> · <a href=\"")
+        .append(Escape.xml(whole))
+        .ascii("\">whole graph</a></figcaption>\n<div class=\"graph-scroll\">");
+    GraphSvg.svg(out, d, nodes, edges, "graph graph-hood", label);
+    Utf8Html figure = out.ascii("</div>\n</figure>\n").html();
+    out.clear();
+    return figure;
   }
+
+  /** Each thread draws its figures in one buffer, which keeps its size from page to page. */
+  private static final ThreadLocal<Utf8Text> FIGURE = ThreadLocal.withInitial(Utf8Text::new);
 
   /** A neighbour's box, made once per page depth: a unit is drawn on every plan page near it. */
   private GraphSvg.Node box(Unit x, String root) {

@@ -80,6 +80,7 @@ final class Theme {
             .addEscapingStrategy("html", Escape::xml)
             .defaultEscapingStrategy("html")
             .extension(Grouped.EXTENSION)
+            .extension(Utf8Html.RAW)
             // The site is written in English whatever the machine's language: filters such as
             // lower then give the same bytes everywhere ("IN" is not "ın" on a Turkish machine).
             .defaultLocale(java.util.Locale.ENGLISH)

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The typed view models templates read. Every string here is plain text (templates escape it)
- * except fields named {@code html} or {@code svg}, which are produced and sanitised by this
- * package. URLs are relative to the page they appear on.
+ * except fields named {@code html} or {@code svg} (and a plan's {@code neighbourhood}), which are
+ * produced and sanitised by this package, some as {@link Utf8Html} (markup already encoded, which
+ * prints as its text). URLs are relative to the page they appear on.
  */
 final class View {
   private View() {}
@@ -218,7 +219,7 @@ final class View {
       List<UnitRef> downstream,
       List<UnitRef> related,
       List<UnitRef> mentionedBy,
-      String neighbourhood) {}
+      Utf8Html neighbourhood) {}
 
   /** One rendered file of a plan. */
   public record Doc(String source, String title, String anchor, String html, boolean primary) {}
@@ -271,11 +272,11 @@ final class View {
       String downstream,
       String upNumber,
       String downNumber,
-      String svg,
+      Utf8Html svg,
       int width,
       List<Status> legend,
-      String upstreamHtml,
-      String downstreamHtml,
+      Utf8Html upstreamHtml,
+      Utf8Html downstreamHtml,
       int upCount,
       int downCount) {}
 
