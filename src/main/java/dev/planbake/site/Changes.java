@@ -79,18 +79,18 @@ final class Changes {
   private void read(List<Revision> revisions, Future<List<Head>> heads) {
     Map<String, String> newest = new HashMap<>();
     for (Revision r : revisions) {
-      if (r.after() != null) {
-        newest.putIfAbsent(r.source(), ChangesReader.blank(r.after()));
+      if (r.after() != null && !newest.containsKey(r.source())) {
+        newest.put(r.source(), reader.unticked(r.after()));
       }
     }
     revisions.parallelStream()
         .forEach(
             r -> {
               String blank = newest.get(r.source());
-              if (r.before() != null && !ChangesReader.blank(r.before()).equals(blank)) {
+              if (r.before() != null && !reader.unticked(r.before()).equals(blank)) {
                 reader.read(r.source(), r.before());
               }
-              if (r.after() != null && !ChangesReader.blank(r.after()).equals(blank)) {
+              if (r.after() != null && !reader.unticked(r.after()).equals(blank)) {
                 reader.read(r.source(), r.after());
               }
             });

@@ -45,6 +45,10 @@ final class ChangesReader {
   private final Path root;
   private final Map<Key, Read> read = new ConcurrentHashMap<>();
   private final Map<Key, Template> templates = new ConcurrentHashMap<>();
+
+  /** Each text unticked ({@link #blank}), by text: the history shares one string per blob. */
+  private final Map<String, String> blanks = new ConcurrentHashMap<>();
+
   private final AtomicInteger parsed = new AtomicInteger();
 
   ChangesReader(Path root) {
@@ -76,8 +80,12 @@ final class ChangesReader {
 
   private record Key(String source, String text) {}
 
-  /** A unit of a template: what the reader found, and the lines of its tasks (1-based). */
-  private record Slot(String key, String title, Status declared, int[] lines) {}
+  /**
+   * A unit of a template: what the reader found, and where its tasks' boxes are: the place in the
+   * text of the character between each task's brackets, the same in every version of the template
+   * (unticking a box changes one character for another).
+   */
+  private record Slot(String key, String title, Status declared, int[] boxes) {}
 
   /**
    * A version read with every box unticked, and its units' slots (null when it cannot stand for
@@ -94,6 +102,7 @@ final class ChangesReader {
   void clear() {
     read.clear();
     templates.clear();
+    blanks.clear();
     parsed.set(0);
   }
 
@@ -111,11 +120,16 @@ final class ChangesReader {
     return r;
   }
 
+  /** {@code text} unticked, made once for each text. */
+  String unticked(String text) {
+    return blanks.computeIfAbsent(text, ChangesReader::blank);
+  }
+
   private Read fromTemplate(String source, String text) {
-    if (BOX_LABEL.matcher(text).find() || loneCarriageReturn(text)) {
+    if (boxLabel(text) || loneCarriageReturn(text)) {
       return null;
     }
-    String blank = blank(text);
+    String blank = unticked(text);
     // Read outside the map's locks (a reading takes a while); two threads that meet on one
     // template may both read it, and keep the first.
     Key at = new Key(source, blank);
@@ -128,15 +142,15 @@ final class ChangesReader {
     if (blank.equals(text)) {
       return t.read();
     }
-    return t.units() == null ? null : with(t, text.split("\n", -1));
+    return t.units() == null ? null : with(t, text);
   }
 
-  /** The version of template {@code t} whose lines are {@code lines}: its units with its boxes. */
-  private static Read with(Template t, String[] lines) {
+  /** The version {@code text} of template {@code t}: its units with its boxes. */
+  private static Read with(Template t, String text) {
     Map<String, State> out = new LinkedHashMap<>();
-    Progress all = ticked(t.rest(), lines);
+    Progress all = ticked(t.rest(), text);
     for (Slot s : t.units()) {
-      Progress p = ticked(s.lines(), lines);
+      Progress p = ticked(s.boxes(), text);
       all = all.plus(p);
       Status status = s.declared() != null ? s.declared() : Status.derivedFrom(p);
       out.putIfAbsent(s.key(), new State(s.title(), status, p.done(), p.total()));
@@ -159,11 +173,11 @@ final class ChangesReader {
     if (read.containsKey(key)) {
       return;
     }
-    if (!BOX_LABEL.matcher(text).find() && !loneCarriageReturn(text)) {
-      String blank = blank(text);
+    if (!boxLabel(text) && !loneCarriageReturn(text)) {
+      String blank = unticked(text);
       Key at = new Key(source, blank);
       if (!templates.containsKey(at)) {
-        Template t = template(plan, blank.split("\n", -1), text.split("\n", -1));
+        Template t = template(plan, blank, text.split("\n", -1));
         if (t != null) {
           templates.putIfAbsent(at, t);
         }
@@ -177,10 +191,12 @@ final class ChangesReader {
    * lines unticked are {@code blank}, stands for; null when a task of it is not on its line's box
    * or not ticked as that box is.
    */
-  private static Template template(Plan plan, String[] blank, String[] lines) {
+  private static Template template(Plan plan, String blank, String[] lines) {
+    String[] blankLines = blank.split("\n", -1);
+    int[] starts = starts(blankLines);
     List<Slot> slots = new ArrayList<>();
     for (PlanUnit u : plan.units()) {
-      int[] at = lines(u.content().tasks(), blank, lines);
+      int[] at = boxes(u.content().tasks(), blankLines, starts, lines);
       if (at == null) {
         return null;
       }
@@ -188,7 +204,7 @@ final class ChangesReader {
       Status declared = u.declared().present() ? u.declared().status() : null;
       slots.add(new Slot(key, u.title(), declared, at));
     }
-    int[] rest = lines(plan.rest().tasks(), blank, lines);
+    int[] rest = boxes(plan.rest().tasks(), blankLines, starts, lines);
     if (rest == null) {
       return null;
     }
@@ -261,15 +277,31 @@ final class ChangesReader {
     return c == ' ' || c == '\t';
   }
 
-  private static Progress ticked(int[] taskLines, String[] lines) {
+  /**
+   * The boxes at {@code boxes} in {@code text}, a version of their template: ticked when the
+   * character between the brackets is {@code x} or {@code X}, as the box's line matches {@link
+   * #BOX} there (the line's start up to the box is the template's, which matched).
+   */
+  private static Progress ticked(int[] boxes, String text) {
     int done = 0;
-    for (int l : taskLines) {
-      Matcher m = BOX.matcher(lines[l - 1]);
-      if (m.find() && (m.group(1).equals("x") || m.group(1).equals("X"))) {
+    for (int at : boxes) {
+      char c = text.charAt(at);
+      if (c == 'x' || c == 'X') {
         done++;
       }
     }
-    return new Progress(done, taskLines.length);
+    return new Progress(done, boxes.length);
+  }
+
+  /** Where each of {@code lines} starts in the text they were split from at {@code \n}. */
+  private static int[] starts(String[] lines) {
+    int[] starts = new int[lines.length];
+    int at = 0;
+    for (int i = 0; i < lines.length; i++) {
+      starts[i] = at;
+      at += lines[i].length() + 1;
+    }
+    return starts;
   }
 
   /**
@@ -280,9 +312,10 @@ final class ChangesReader {
     Plan plan = parse(source, blank);
     Read read = of(plan);
     String[] lines = blank.split("\n", -1);
+    int[] starts = starts(lines);
     List<Slot> slots = new ArrayList<>();
     for (PlanUnit u : plan.units()) {
-      int[] at = lines(u.content().tasks(), lines, null);
+      int[] at = boxes(u.content().tasks(), lines, starts, null);
       if (at == null) {
         return new Template(read, null, null, null);
       }
@@ -290,18 +323,19 @@ final class ChangesReader {
       Status declared = u.declared().present() ? u.declared().status() : null;
       slots.add(new Slot(key, u.title(), declared, at));
     }
-    int[] rest = lines(plan.rest().tasks(), lines, null);
+    int[] rest = boxes(plan.rest().tasks(), lines, starts, null);
     return rest == null
         ? new Template(read, null, null, null)
         : new Template(read, slots, rest, plan.title());
   }
 
   /**
-   * The lines of {@code tasks}, or null if one of them is not on its line's box in {@code blank}
-   * (the text with its boxes unticked), or is not ticked as that box is in {@code ticked} (the text
-   * the tasks were read from; null when they were read from {@code blank}).
+   * Where the boxes of {@code tasks} are in the text, or null if one of them is not on its line's
+   * box in {@code blank} (the text's lines with its boxes unticked, starting at {@code starts}), or
+   * is not ticked as that box is in {@code ticked} (the lines the tasks were read from; null when
+   * they were read from {@code blank}).
    */
-  private static int[] lines(List<Task> tasks, String[] blank, String[] ticked) {
+  private static int[] boxes(List<Task> tasks, String[] blank, int[] starts, String[] ticked) {
     int[] at = new int[tasks.size()];
     for (int i = 0; i < at.length; i++) {
       Task t = tasks.get(i);
@@ -321,9 +355,14 @@ final class ChangesReader {
       if (t.done() != done) {
         return null;
       }
-      at[i] = l;
+      at[i] = starts[l - 1] + m.start(1);
     }
     return at;
+  }
+
+  /** Whether {@code text} has a line that {@link #BOX_LABEL} matches (none without {@code ]:}). */
+  private static boolean boxLabel(String text) {
+    return text.contains("]:") && BOX_LABEL.matcher(text).find();
   }
 
   private static boolean loneCarriageReturn(String text) {
