@@ -31,6 +31,9 @@ final class Focus {
    */
   private Parts[] parts;
 
+  /** The legend every focus view shows, drawn by the theme once per render. */
+  private volatile Utf8Html legend;
+
   /** The arrows of each unit's dependencies (of its {@link FocusLayout.Index#up}), by number. */
   private GraphSvg.Edge[][] edges;
 
@@ -141,6 +144,7 @@ final class Focus {
             d.svg(),
             d.width(),
             GraphBoxes.legend(),
+            legend(),
             list(sides, sides.up(), root, true),
             list(sides, sides.down(), root, false),
             ups,
@@ -161,6 +165,16 @@ final class Focus {
                 Urls.focus(u)));
     ctx.put("focus", view);
     return theme.page(path, "focus", ctx);
+  }
+
+  private Utf8Html legend() {
+    Utf8Html l = legend;
+    if (l == null) {
+      String html = theme.render("focus-legend", Map.of("legend", GraphBoxes.legend()));
+      l = new Utf8Html(html.getBytes(StandardCharsets.UTF_8));
+      legend = l;
+    }
+    return l;
   }
 
   /**

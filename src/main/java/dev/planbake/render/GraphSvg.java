@@ -206,7 +206,7 @@ final class GraphSvg {
   /** The opening tag of a drawing {@code width} by {@code height}; {@code css} is its class. */
   static void open(Utf8Text sb, String css, int width, int height, String ariaLabel) {
     sb.ascii("<svg class=\"")
-        .append(css)
+        .ascii(css)
         .ascii("\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         .append(width)
         .append(' ')
@@ -278,7 +278,7 @@ final class GraphSvg {
     if (n.percent() >= 0) {
       appendBar(sb, x, y, w, h, n.percent());
     }
-    sb.append(link ? "</a>\n" : "</g>\n");
+    sb.ascii(link ? "</a>\n" : "</g>\n");
   }
 
   /**
@@ -289,12 +289,12 @@ final class GraphSvg {
       Utf8Text sb, Node n, String css, int x, int y, int w, int h, int rx) {
     boolean link = !n.url().isEmpty();
     if (link) {
-      sb.ascii("<a href=\"").append(n.href()).ascii("\" class=\"").append(css);
+      sb.ascii("<a href=\"").append(n.href()).ascii("\" class=\"").ascii(css);
     } else {
-      sb.ascii("<g class=\"").append(css);
+      sb.ascii("<g class=\"").ascii(css);
     }
     if (!n.css().isEmpty()) {
-      sb.append(' ').append(n.css());
+      sb.append(' ').ascii(n.css());
     }
     sb.ascii("\">").append(n.markup().tip());
     sb.ascii("<rect x=\"")
@@ -331,12 +331,12 @@ final class GraphSvg {
     if (n.percent() >= 0) {
       appendBar(sb, x + w - 64, y + h / 2 - 1, 58, 9, n.percent());
     }
-    sb.append(link ? "</a>\n" : "</g>\n");
+    sb.ascii(link ? "</a>\n" : "</g>\n");
   }
 
   private static void appendText(Utf8Text sb, String css, int x, int y, byte[] markup) {
     sb.ascii("<text class=\"")
-        .append(css)
+        .ascii(css)
         .ascii("\" x=\"")
         .append(x)
         .ascii("\" y=\"")
@@ -373,7 +373,7 @@ final class GraphSvg {
   private static void appendPath(Utf8Text sb, List<Diagram.Point> points) {
     for (int i = 0; i < points.size(); i++) {
       Diagram.Point p = points.get(i);
-      sb.append(i == 0 ? "M" : " L").append(p.x()).append(' ').append(p.y());
+      sb.ascii(i == 0 ? "M" : " L").append(p.x()).append(' ').append(p.y());
     }
   }
 
@@ -390,17 +390,17 @@ final class GraphSvg {
     double bx = toX - dx * 8;
     double by = toY - dy * 8;
     sb.ascii("<path class=\"ghead\" d=\"M")
-        .append(num(toX))
+        .ascii(num(toX))
         .append(' ')
-        .append(num(toY))
+        .ascii(num(toY))
         .ascii(" L")
-        .append(num(bx - dy * 4))
+        .ascii(num(bx - dy * 4))
         .append(' ')
-        .append(num(by + dx * 4))
+        .ascii(num(by + dx * 4))
         .ascii(" L")
-        .append(num(bx + dy * 4))
+        .ascii(num(bx + dy * 4))
         .append(' ')
-        .append(num(by - dx * 4))
+        .ascii(num(by - dx * 4))
         .ascii(" Z\"/>");
   }
 

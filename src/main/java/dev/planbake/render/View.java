@@ -258,8 +258,8 @@ final class View {
 
   /**
    * A unit's focus view. {@code upstreamHtml} and {@code downstreamHtml} are the lists of every
-   * unit on each side, made and escaped by {@link Focus}; {@code group} is "" when the graph is
-   * whole.
+   * unit on each side, made and escaped by {@link Focus}; {@code legendHtml} is {@code legend} as
+   * the {@code focus-legend} template draws it; {@code group} is "" when the graph is whole.
    */
   public record FocusPage(
       String heading,
@@ -275,6 +275,7 @@ final class View {
       Utf8Html svg,
       int width,
       List<Status> legend,
+      Utf8Html legendHtml,
       Utf8Html upstreamHtml,
       Utf8Html downstreamHtml,
       int upCount,
