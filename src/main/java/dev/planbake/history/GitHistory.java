@@ -51,6 +51,9 @@ public final class GitHistory {
   private History last = History.NONE;
   private boolean read;
 
+  /** The repository found at the last call, kept open; null when none was. */
+  private Repository repo;
+
   /**
    * @param folders the plans folders; those in no git repository have no history
    */
@@ -68,13 +71,9 @@ public final class GitHistory {
     if (root == null) {
       return History.NONE;
     }
-    try (Repository repo = open(root)) {
-      if (repo == null) {
-        read = true;
-        last = History.NONE;
-        return last;
-      }
-      ObjectId head = repo.resolve(Constants.HEAD);
+    try {
+      Repository repo = repository(root);
+      ObjectId head = repo == null ? null : repo.resolve(Constants.HEAD);
       if (head == null) {
         read = true;
         last = History.NONE;
@@ -83,10 +82,16 @@ public final class GitHistory {
       if (read && last.present() && last.head().id().equals(head.name())) {
         return last;
       }
-      last = walk(repo, head);
+      try {
+        last = walk(repo, head);
+      } finally {
+        // Lets go of the pack files (which git gc may want to delete) until HEAD moves again.
+        repo.getObjectDatabase().close();
+      }
       read = true;
       return last;
     } catch (IOException | RuntimeException e) {
+      forget();
       diagnostics.add(
           Diagnostic.warning(
               Position.of(root, root.toString(), 0),
@@ -95,6 +100,27 @@ public final class GitHistory {
                   + "); the site is built without it"));
       last = History.NONE;
       return last;
+    }
+  }
+
+  /**
+   * The repository holding {@code root}: the one found before while its git folder is there (an
+   * edit under {@code serve} then costs a look at HEAD, not opening the repository again), else
+   * looked for again.
+   */
+  private Repository repository(Path root) throws IOException {
+    if (repo != null && repo.getDirectory().isDirectory()) {
+      return repo;
+    }
+    forget();
+    repo = open(root);
+    return repo;
+  }
+
+  private void forget() {
+    if (repo != null) {
+      repo.close();
+      repo = null;
     }
   }
 

@@ -137,4 +137,32 @@ class GitHistoryTest {
     assertNotNull(second.of(plans.resolve("a.md")));
     assertEquals("Fay", second.of(plans.resolve("a.md")).changed().author());
   }
+
+  @Test
+  void aRepositoryKeptBetweenLooksIsLookedForAgainWhenItsGitFolderGoes() throws Exception {
+    Story s = story();
+    Path plans = s.repo().dir().resolve("plans");
+    GitHistory reader = new GitHistory(List.of(plans));
+    assertTrue(reader.current(new Diagnostics()).present());
+    s.repo().close();
+    try (var files = Files.walk(s.repo().dir().resolve(".git"))) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+    assertSame(History.NONE, reader.current(new Diagnostics()));
+  }
+
+  @Test
+  void aRepositoryMadeAfterTheFirstLookIsFound() throws Exception {
+    Path dir = tmp.resolve("later");
+    Files.createDirectories(dir.resolve("plans"));
+    Files.writeString(dir.resolve("plans/a.md"), "# A\n");
+    GitHistory reader = new GitHistory(List.of(dir.resolve("plans")));
+    assertSame(History.NONE, reader.current(new Diagnostics()), "not in git yet");
+    GitRepo repo = GitRepo.init(dir);
+    assertFalse(reader.current(new Diagnostics()).present(), "no commit yet");
+    String first = repo.commit("Ann", "2026-01-01", "Add A");
+    assertEquals(first, reader.current(new Diagnostics()).head().id());
+  }
 }
