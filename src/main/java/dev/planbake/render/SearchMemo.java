@@ -74,7 +74,13 @@ final class SearchMemo {
     Read w = last.get(part);
     if (w == null || w.plan != plan || !w.title.equals(u.title())) {
       SearchIndex.Entry e = SearchIndex.entry(u, plan);
-      w = new Read(plan, u.title(), e.headings(), e.tasks(), e.prose());
+      // A plan parsed again after a ticked box has the same headings and prose: the lists last
+      // written stand for them, so that neither the counts nor the entry's filtering see a change.
+      Written was = lastWritten.get(u.id());
+      List<String> headings =
+          was != null && was.headings.equals(e.headings()) ? was.headings : e.headings();
+      List<String> prose = was != null && was.prose.equals(e.prose()) ? was.prose : e.prose();
+      w = new Read(plan, u.title(), headings, e.tasks(), prose);
     }
     next.put(part, w);
     return new SearchIndex.Entry(u, w.headings, w.tasks, w.prose);
