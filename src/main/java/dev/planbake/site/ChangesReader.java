@@ -219,17 +219,20 @@ final class ChangesReader {
    * hand: from each {@code [x]} back to its line's start.
    */
   static String blank(String text) {
-    char[] out = null;
+    // Copied in runs between the boxes: a text of Latin-1 characters stays one byte a character.
+    StringBuilder out = null;
+    int copied = 0;
     for (int i = text.indexOf('['); i >= 0 && i + 2 < text.length(); i = text.indexOf('[', i + 1)) {
       char x = text.charAt(i + 1);
       if ((x == 'x' || x == 'X') && text.charAt(i + 2) == ']' && startsItem(text, i)) {
         if (out == null) {
-          out = text.toCharArray();
+          out = new StringBuilder(text.length());
         }
-        out[i + 1] = ' ';
+        out.append(text, copied, i + 1).append(' ');
+        copied = i + 2;
       }
     }
-    return out == null ? text : new String(out);
+    return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
   /**
