@@ -40,7 +40,8 @@ class GitHistoryTest {
     return new Story(repo, List.of(c1, c2, c3, c4, c5));
   }
 
-  private static History read(Path plans) {
+  /** The history of {@code plans}, read without a problem. */
+  static History read(Path plans) {
     Diagnostics problems = new Diagnostics();
     History h = new GitHistory(List.of(plans)).current(problems);
     assertEquals(List.of(), problems.inOrder());

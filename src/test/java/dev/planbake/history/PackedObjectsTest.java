@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.planbake.GitRepo;
-import dev.planbake.diag.Diagnostics;
 import dev.planbake.model.History;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.DataFormatException;
@@ -119,20 +117,13 @@ class PackedObjectsTest {
   void theHistoryOfAPackedRepositoryIsTheHistoryOfTheSameCommitsLoose() {
     GitRepo git = ticked();
     Path plans = git.dir().resolve("plans");
-    History loose = read(plans);
+    History loose = GitHistoryTest.read(plans);
     git.gc();
-    History packed = read(plans);
+    History packed = GitHistoryTest.read(plans);
     assertEquals(loose.head(), packed.head());
     assertEquals(new TreeMap<>(loose.files()), new TreeMap<>(packed.files()));
     assertEquals(loose.revisions(), packed.revisions());
     assertEquals(41, loose.files().size());
-  }
-
-  private static History read(Path plans) {
-    Diagnostics problems = new Diagnostics();
-    History h = new GitHistory(List.of(plans)).current(problems);
-    assertEquals(List.of(), problems.inOrder());
-    return h;
   }
 
   @Test
