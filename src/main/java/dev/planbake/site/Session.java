@@ -234,48 +234,8 @@ public final class Session {
     if (lastSources == null || lastSources.isEmpty()) {
       return refresh();
     }
-    List<PlanSource> read = lastSources;
-    int at = Math.floorMod(round * 7919, read.size());
-    PlanSource s = read.get(at);
-    String text = s.primary().text();
-    String ticked = ticked(text);
-    if (ticked == null) {
-      parsed.remove(Where.of(s));
-      return withoutScan(read);
-    }
-    // What a person does most: tick a box. The site is rebuilt with it and then without it, so that
-    // the JIT compiles the code an edit runs (changed progress, the pages it redraws), not only
-    // what
-    // a rebuild of unchanged text runs; the site comes out as the files are.
-    Map<String, Page> before = pages;
-    List<PlanSource.File> files = new ArrayList<>(s.files());
-    files.set(0, new PlanSource.File(s.primary().source(), ticked));
-    List<PlanSource> edit = new ArrayList<>(read);
-    edit.set(at, new PlanSource(s.root(), s.folder(), files));
-    withoutScan(edit);
-    Update back = withoutScan(read);
-    List<Page> changed = new ArrayList<>();
-    for (Page p : back.pages().values()) {
-      Page was = before.get(p.path());
-      if (was != p && (was == null || !Arrays.equals(was.bytes(), p.bytes()))) {
-        changed.add(p);
-      }
-    }
-    Set<String> removed = new HashSet<>(before.keySet());
-    removed.removeAll(back.pages().keySet());
-    return new Update(back.result(), changed, removed, back.pages());
-  }
-
-  /**
-   * The text with its first open box ticked, or its first ticked box opened; null without boxes.
-   */
-  private static String ticked(String text) {
-    int open = text.indexOf("- [ ] ");
-    if (open >= 0) {
-      return text.substring(0, open + 3) + 'x' + text.substring(open + 4);
-    }
-    int done = text.indexOf("- [x] ");
-    return done < 0 ? null : text.substring(0, done + 3) + ' ' + text.substring(done + 4);
+    parsed.remove(Where.of(lastSources.get(Math.floorMod(round * 7919, lastSources.size()))));
+    return withoutScan(lastSources);
   }
 
   /** Brings the site up to date from {@code sources}, with what the last scan reported. */
