@@ -150,6 +150,14 @@ class AllPlansTest {
   }
 
   @Test
+  void aRepositoryOfOnePlanIsNotCalledAllOnePlans(@TempDir Path dir) {
+    TestSite one = TestSite.of(dir, "only.md", "# Only\n\n- [ ] one\n");
+    one.build();
+    assertEquals(
+        "The 1 plan and 1 unit", one.page("index.html").selectFirst(".hero-links a").text());
+  }
+
+  @Test
   void aUnitOfAFileOfSeveralGetsAHeaderWhereItsPermalinkLands() throws IOException {
     Document doc = page("plans/reporting-units/index.html");
     Element heading = doc.getElementById("unit-52-dashboard");
